@@ -1,0 +1,286 @@
+//! Compute stage: evaluates every indicator for every region and year, the yearly statistics of
+//! every series (attainment, increase, growth, development index) and the progress of every
+//! plan target. Missing inputs give missing results; a zero denominator gives none and a warning.
+
+pub mod progress;
+pub mod stats;
+
+use crate::error::Warning;
+use crate::model::formula::{Expr, Op};
+use crate::model::{IndicatorIdx, Measure, Metric, RegionIdx, SeriesIdx, Site, Target, Unit};
+use progress::{Goal, Method, Progress};
+use stats::Ratio;
+use std::collections::{BTreeMap, HashMap};
+
+/// One year of one region's series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesYear {
+    pub year: i32,
+    pub actual: Option<f64>,
+    pub plan: Option<f64>,
+    pub attainment: Option<f64>,
+    pub increase: Option<f64>,
+    pub growth: Option<f64>,
+    pub development_index: Option<f64>,
+}
+
+#[derive(Debug, Default)]
+pub struct Computed {
+    /// Years that have a figure, per region and series.
+    pub series: HashMap<(RegionIdx, SeriesIdx), Vec<SeriesYear>>,
+    /// Indicator values per region, by year; only years with a value.
+    pub indicators: HashMap<(RegionIdx, IndicatorIdx), BTreeMap<i32, f64>>,
+    /// Per plan, per target, in the model's order.
+    pub progress: Vec<Vec<Progress>>,
+    pub warnings: Vec<Warning>,
+}
+
+impl Computed {
+    pub fn series_years(&self, region: RegionIdx, series: SeriesIdx) -> &[SeriesYear] {
+        self.series
+            .get(&(region, series))
+            .map_or(&[], Vec::as_slice)
+    }
+    pub fn indicator(
+        &self,
+        region: RegionIdx,
+        indicator: IndicatorIdx,
+    ) -> Option<&BTreeMap<i32, f64>> {
+        self.indicators.get(&(region, indicator))
+    }
+
+    /// The observed values of a target's metric in a region, by year.
+    pub fn metric_values(&self, region: RegionIdx, metric: Metric) -> Vec<(i32, f64)> {
+        match metric {
+            Metric::Indicator(i) => self
+                .indicator(region, i)
+                .map(|m| m.iter().map(|(y, v)| (*y, *v)).collect())
+                .unwrap_or_default(),
+            Metric::Series(s, measure) => self
+                .series_years(region, s)
+                .iter()
+                .filter_map(|y| {
+                    let v = match measure {
+                        Measure::Value => y.actual,
+                        Measure::Growth => y.growth,
+                        Measure::DevelopmentIndex => y.development_index,
+                    };
+                    Some((y.year, v?))
+                })
+                .collect(),
+        }
+    }
+}
+
+pub fn compute(site: &Site) -> Computed {
+    let mut out = Computed::default();
+    let mut warnings = Vec::new();
+
+    for r in 0..site.regions.len() {
+        let region = RegionIdx(r);
+        for s in 0..site.series.len() {
+            let series = SeriesIdx(s);
+            if let Some(years) = site.figures.by_year(region, series) {
+                let stats = series_stats(site, region, series, years, &mut warnings);
+                out.series.insert((region, series), stats);
+            }
+        }
+        for i in (0..site.indicators.len()).map(IndicatorIdx) {
+            let values = indicator_values(site, region, i, &mut warnings);
+            if !values.is_empty() {
+                out.indicators.insert((region, i), values);
+            }
+        }
+    }
+
+    let method = if site.config.progress_method == "linear" {
+        Method::Linear
+    } else {
+        Method::Cagr
+    };
+    out.progress = site
+        .plans
+        .iter()
+        .map(|plan| {
+            plan.targets
+                .iter()
+                .map(|t| {
+                    let observed = out.metric_values(t.region, t.metric);
+                    progress::assess(
+                        &observed,
+                        goal(site, t),
+                        t.base_year.or(plan.base_year),
+                        method,
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    warnings.sort();
+    warnings.dedup();
+    out.warnings = warnings;
+    out
+}
+
+fn goal(site: &Site, t: &Target) -> Goal {
+    // `exactly` is judged at the precision the value is shown with.
+    let tolerance = match t.metric {
+        Metric::Indicator(i) => {
+            let ind = site.indicator(i);
+            let shown = if ind.unit == Unit::Percent { 2 } else { 0 };
+            0.5 * 10f64.powi(-i32::from(ind.decimals) - shown)
+        }
+        Metric::Series(_, Measure::Value) => 0.5,
+        Metric::Series(_, _) => 0.0005,
+    };
+    Goal {
+        year: t.year,
+        value: t.value,
+        comparison: t.comparison,
+        tolerance,
+    }
+}
+
+fn series_stats(
+    site: &Site,
+    region: RegionIdx,
+    series: SeriesIdx,
+    years: &BTreeMap<i32, crate::model::Figure>,
+    warnings: &mut Vec<Warning>,
+) -> Vec<SeriesYear> {
+    let mut warn = |r: Ratio, what: &str, fig: &crate::model::Figure, year: i32| {
+        if r == Ratio::ZeroDenominator {
+            warnings.push(crate::error::Warning {
+                pos: fig.pos.clone(),
+                message: format!(
+                    "{what} of `{}` in `{}` for {year} has a zero denominator; no value is shown",
+                    site.series(series).id,
+                    site.region(region).code
+                ),
+            });
+        }
+        r.value()
+    };
+    years
+        .iter()
+        .map(|(&year, fig)| {
+            let prev = years.get(&(year - 1)).and_then(|f| f.actual);
+            let attainment = warn(
+                stats::attainment(fig.actual, fig.plan),
+                "attainment",
+                fig,
+                year,
+            );
+            let growth = warn(stats::growth(fig.actual, prev), "growth", fig, year);
+            SeriesYear {
+                year,
+                actual: fig.actual,
+                plan: fig.plan,
+                attainment,
+                increase: stats::increase(fig.actual, prev),
+                growth,
+                development_index: growth.map(|g| g + 1.0),
+            }
+        })
+        .collect()
+}
+
+/// An indicator's values in every year where all its inputs have a figure.
+fn indicator_values(
+    site: &Site,
+    region: RegionIdx,
+    indicator: IndicatorIdx,
+    warnings: &mut Vec<Warning>,
+) -> BTreeMap<i32, f64> {
+    let ind = site.indicator(indicator);
+    let mut out = BTreeMap::new();
+    // Candidate years: those of the first input; a year missing from it cannot have a value.
+    let Some(first) = ind.inputs.first() else {
+        return out;
+    };
+    let Some(years) = site.figures.by_year(region, *first) else {
+        return out;
+    };
+    for &year in years.keys() {
+        let value = |s: SeriesIdx| site.figures.actual(region, s, year);
+        match eval(&ind.formula, &value) {
+            Ratio::Value(v) => {
+                out.insert(year, v);
+            }
+            Ratio::ZeroDenominator => warnings.push(Warning {
+                pos: ind.pos.clone(),
+                message: format!(
+                    "indicator `{}` for `{}` in {year}: the denominator is zero; no value is shown",
+                    ind.id,
+                    site.region(region).code
+                ),
+            }),
+            Ratio::Missing => {}
+        }
+    }
+    out
+}
+
+/// Evaluates a formula with `value` giving each series' figure.
+pub fn eval(expr: &Expr, value: &dyn Fn(SeriesIdx) -> Option<f64>) -> Ratio {
+    match expr {
+        Expr::Number(n) => Ratio::Value(*n),
+        Expr::Series(s) => value(*s).map_or(Ratio::Missing, Ratio::Value),
+        Expr::Neg(e) => match eval(e, value) {
+            Ratio::Value(v) => Ratio::Value(-v),
+            other => other,
+        },
+        Expr::Binary(op, a, b) => {
+            let (a, b) = (eval(a, value), eval(b, value));
+            match (a, b) {
+                (Ratio::ZeroDenominator, _) | (_, Ratio::ZeroDenominator) => Ratio::ZeroDenominator,
+                (Ratio::Value(a), Ratio::Value(b)) => match op {
+                    Op::Add => Ratio::Value(a + b),
+                    Op::Sub => Ratio::Value(a - b),
+                    Op::Mul => Ratio::Value(a * b),
+                    Op::Div => stats::ratio(Some(a), Some(b)),
+                },
+                _ => Ratio::Missing,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::formula::parse;
+
+    fn series(name: &str) -> Option<SeriesIdx> {
+        ["bhxh_tn", "lao_dong", "bhxh_bb"]
+            .iter()
+            .position(|s| *s == name)
+            .map(SeriesIdx)
+    }
+
+    #[test]
+    fn evaluates_the_voluntary_eligible_share() {
+        let f = parse("bhxh_tn / (lao_dong - bhxh_bb)", &series).unwrap();
+        let values = [Some(278.0), Some(49923.0), Some(4844.0)];
+        let r = eval(&f, &|s| values[s.0]).value().unwrap();
+        assert!((r - 278.0 / 45079.0).abs() < 1e-15);
+    }
+
+    #[test]
+    fn missing_input_and_zero_denominator() {
+        let f = parse("bhxh_tn / (lao_dong - bhxh_bb)", &series).unwrap();
+        assert_eq!(
+            eval(&f, &|s| [Some(1.0), None, Some(2.0)][s.0]),
+            Ratio::Missing
+        );
+        assert_eq!(
+            eval(&f, &|s| [Some(1.0), Some(2.0), Some(2.0)][s.0]),
+            Ratio::ZeroDenominator
+        );
+        // 0 / x is zero, not missing.
+        assert_eq!(
+            eval(&f, &|s| [Some(0.0), Some(3.0), Some(2.0)][s.0]),
+            Ratio::Value(0.0)
+        );
+    }
+}

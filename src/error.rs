@@ -1,0 +1,244 @@
+//! Typed errors and warnings: every problem names its kind, its file and its position.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// A place in an input file: 1-based line and column (column counted in characters).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub path: PathBuf,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Position {
+    /// The position of byte `offset` in `text`, which was read from `path`.
+    pub fn at(path: &Path, text: &str, offset: usize) -> Position {
+        let offset = offset.min(text.len());
+        let before = &text[..floor_char_boundary(text, offset)];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        Position {
+            path: path.to_path_buf(),
+            line,
+            column,
+        }
+    }
+
+    /// The start of a file, for problems that concern a whole file.
+    pub fn file(path: &Path) -> Position {
+        Position {
+            path: path.to_path_buf(),
+            line: 1,
+            column: 1,
+        }
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.path.display(), self.line, self.column)
+    }
+}
+
+/// One problem that stops a build.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{path}: cannot read or write: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{pos}: error: {message}\n  hint: {hint}")]
+    Syntax {
+        pos: Position,
+        message: String,
+        hint: String,
+    },
+    #[error(
+        "{pos}: error: unknown region `{code}`\n  hint: use a `code` declared in data/regions.toml"
+    )]
+    UnknownRegion { pos: Position, code: String },
+    #[error("{pos}: error: unknown series `{name}`\n  hint: use an `id` declared in data/series.toml{suggestion}")]
+    UnknownSeries {
+        pos: Position,
+        name: String,
+        suggestion: Suggestion,
+    },
+    #[error("{pos}: error: unknown indicator `{id}`\n  hint: use an `id` declared in data/indicators.toml{suggestion}")]
+    UnknownIndicator {
+        pos: Position,
+        id: String,
+        suggestion: Suggestion,
+    },
+    #[error(
+        "{pos}: error: unknown source `{id}`\n  hint: use an `id` declared in data/sources.toml"
+    )]
+    UnknownSource { pos: Position, id: String },
+    #[error("{pos}: error: duplicate figure for region `{region}`, series `{series}`, year {year}; first given at {first}\n  hint: keep one of the two")]
+    DuplicateFigure {
+        pos: Position,
+        region: String,
+        series: String,
+        year: i32,
+        first: Box<Position>,
+    },
+    #[error("{pos}: error: duplicate {kind} id `{id}`; first declared at {first}\n  hint: every {kind} needs its own id")]
+    DuplicateId {
+        pos: Position,
+        kind: &'static str,
+        id: String,
+        first: Box<Position>,
+    },
+    #[error("{pos}: error: negative count {value} for series `{series}`\n  hint: a count of people or units cannot be below zero; check the sign")]
+    NegativeCount {
+        pos: Position,
+        series: String,
+        value: f64,
+    },
+    #[error("{pos}: error: {message}\n  hint: {hint}")]
+    Invalid {
+        pos: Position,
+        message: String,
+        hint: String,
+    },
+    #[error("theme template `{name}`: {message}")]
+    Template { name: String, message: String },
+    #[error("{} errors:\n{}", .0.len(), list(.0))]
+    Many(Vec<Error>),
+}
+
+fn list(errors: &[Error]) -> String {
+    errors
+        .iter()
+        .map(|e| e.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// "Did you mean …?" text appended to a hint, or nothing.
+#[derive(Debug, Clone, Default)]
+pub struct Suggestion(pub Option<String>);
+
+impl fmt::Display for Suggestion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0 {
+            Some(s) => write!(f, "; did you mean `{s}`?"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Suggestion {
+    /// The closest of `candidates` to `name`, if it is close enough to be a likely typo.
+    pub fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Suggestion {
+        let best = candidates
+            .map(|c| (edit_distance(name, c), c))
+            .min_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)));
+        Suggestion(match best {
+            Some((d, c)) if d <= 2.max(name.chars().count() / 3) => Some(c.to_string()),
+            _ => None,
+        })
+    }
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+impl Error {
+    /// Several errors as one, or the single error itself.
+    pub fn from_many(mut errors: Vec<Error>) -> Error {
+        if errors.len() == 1 {
+            errors.pop().expect("one error")
+        } else {
+            Error::Many(errors)
+        }
+    }
+
+    pub fn io(path: &Path, source: std::io::Error) -> Error {
+        Error::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    /// Every single error inside this one.
+    pub fn flatten(&self) -> Vec<&Error> {
+        match self {
+            Error::Many(v) => v.iter().flat_map(|e| e.flatten()).collect(),
+            e => vec![e],
+        }
+    }
+
+    /// Where the error is, when it concerns a place in an input file.
+    pub fn position(&self) -> Option<&Position> {
+        match self {
+            Error::Syntax { pos, .. }
+            | Error::UnknownRegion { pos, .. }
+            | Error::UnknownSeries { pos, .. }
+            | Error::UnknownIndicator { pos, .. }
+            | Error::UnknownSource { pos, .. }
+            | Error::DuplicateFigure { pos, .. }
+            | Error::DuplicateId { pos, .. }
+            | Error::NegativeCount { pos, .. }
+            | Error::Invalid { pos, .. } => Some(pos),
+            _ => None,
+        }
+    }
+}
+
+/// A problem that does not stop the build but that the publisher must see.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Warning {
+    pub pos: Position,
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: warning: {}", self.pos, self.message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn position_counts_lines_and_characters() {
+        let text = "a = 1\nvùng = \"x\"\n";
+        let offset = text.find('"').unwrap();
+        let pos = Position::at(Path::new("f.toml"), text, offset);
+        assert_eq!((pos.line, pos.column), (2, 8));
+    }
+
+    #[test]
+    fn suggestion_finds_typos_only() {
+        let ids = ["bhxh", "bhxh_tn", "lao_dong"];
+        assert_eq!(
+            Suggestion::closest("lao_dng", ids.iter().copied()).0,
+            Some("lao_dong".into())
+        );
+        assert_eq!(Suggestion::closest("zzzzzzzz", ids.iter().copied()).0, None);
+    }
+}

@@ -1,0 +1,14 @@
+//! baophu: a static-site generator for "target vs actual" social-insurance coverage statistics.
+//!
+//! The pipeline runs one way: [`load`] → [`model`] → [`compute`] → [`present`] → [`write`].
+//! The [`cmd`] module holds one file per command-line verb.
+
+pub mod cmd;
+pub mod compute;
+pub mod error;
+pub mod load;
+pub mod model;
+pub mod present;
+pub mod write;
+
+pub use error::{Error, Position, Warning};

@@ -1,0 +1,129 @@
+//! Plans in `content/plans/*.md`: TOML front matter between `+++` lines, then markdown.
+
+use super::SourceFile;
+use crate::error::{Error, Position};
+use serde::Deserialize;
+use std::path::Path;
+use toml::value::Datetime;
+use toml::Spanned;
+
+#[derive(Debug)]
+pub struct PlanFile {
+    pub file: SourceFile,
+    /// File name without extension; the plan's address.
+    pub slug: String,
+    pub front: FrontMatter,
+    pub body: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: String,
+    #[serde(default)]
+    pub title_en: String,
+    #[serde(default)]
+    pub number: String,
+    pub date: Option<Datetime>,
+    #[serde(default)]
+    pub issuer: String,
+    #[serde(default)]
+    pub issuer_en: String,
+    pub region: Spanned<String>,
+    #[serde(default)]
+    pub kind: String,
+    pub base_year: Option<i32>,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub summary_en: String,
+    /// The source document the text summarises.
+    #[serde(default)]
+    pub seed: String,
+    #[serde(default)]
+    pub target: Vec<RawTarget>,
+    #[serde(default)]
+    pub task: Vec<RawTask>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTarget {
+    pub indicator: Option<Spanned<String>>,
+    pub series: Option<Spanned<String>>,
+    pub measure: Option<Spanned<String>>,
+    pub region: Option<Spanned<String>>,
+    pub year: Spanned<i32>,
+    pub value: Spanned<f64>,
+    pub comparison: Spanned<String>,
+    #[serde(default)]
+    pub printed: String,
+    pub base_year: Option<i32>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTask {
+    pub content: String,
+    #[serde(default)]
+    pub lead: String,
+    #[serde(default)]
+    pub partners: Vec<String>,
+    #[serde(default)]
+    pub deadline: String,
+}
+
+pub fn load_plan(path: &Path) -> Result<PlanFile, Error> {
+    let mut file = SourceFile::read(path)?;
+    let (start, end, body_start) = split_front_matter(&file.text).ok_or_else(|| Error::Syntax {
+        pos: Position::file(path),
+        message: "the plan has no front matter".into(),
+        hint: "start the file with a line `+++`, the plan's TOML keys, and another line `+++`"
+            .into(),
+    })?;
+    file.offset = start;
+    let front: FrontMatter = file.parse(&file.text[start..end])?;
+    let body = file.text[body_start..].to_string();
+    let slug = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(PlanFile {
+        file,
+        slug,
+        front,
+        body,
+    })
+}
+
+/// Byte ranges of the front matter and the start of the body, or None without `+++` fences.
+fn split_front_matter(text: &str) -> Option<(usize, usize, usize)> {
+    let rest = text.strip_prefix("+++")?;
+    let start = 3 + rest.find('\n')? + 1;
+    if !text[3..start].trim().is_empty() {
+        return None;
+    }
+    let mut offset = start;
+    for line in text[start..].split_inclusive('\n') {
+        if line.trim_end() == "+++" {
+            return Some((start, offset, offset + line.len()));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_from_body() {
+        let text = "+++\ntitle = \"x\"\n+++\n# Body\n";
+        let (s, e, b) = split_front_matter(text).unwrap();
+        assert_eq!(&text[s..e], "title = \"x\"\n");
+        assert_eq!(&text[b..], "# Body\n");
+        assert!(split_front_matter("title = 1").is_none());
+        assert!(split_front_matter("+++\ntitle = 1\n").is_none());
+    }
+}

@@ -1,0 +1,155 @@
+//! The TOML data files under `data/`: regions, series, indicators, sources and one figures file
+//! per reporting year. Values that later checks must point at are kept with their spans.
+
+use super::SourceFile;
+use crate::error::Error;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use std::path::Path;
+use toml::value::Datetime;
+use toml::Spanned;
+
+/// A parsed file together with its text, for positions.
+#[derive(Debug)]
+pub struct Loaded<T> {
+    pub file: SourceFile,
+    pub data: T,
+}
+
+pub fn load_file<T: DeserializeOwned>(path: &Path) -> Result<Loaded<T>, Error> {
+    let file = SourceFile::read(path)?;
+    let data = file.parse(&file.text)?;
+    Ok(Loaded { file, data })
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionsFile {
+    #[serde(default)]
+    pub region: Vec<RawRegion>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRegion {
+    pub code: Spanned<String>,
+    pub name_vi: String,
+    #[serde(default)]
+    pub name_en: String,
+    pub level: Spanned<String>,
+    pub parent: Option<Spanned<String>>,
+    /// First day the unit existed, when known.
+    pub from: Option<Datetime>,
+    /// Last day the unit existed; absent for current units.
+    pub until: Option<Datetime>,
+    /// The units it became part of when it ceased.
+    #[serde(default)]
+    pub became: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub note_vi: String,
+    #[serde(default)]
+    pub note_en: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeriesFile {
+    #[serde(default)]
+    pub series: Vec<RawSeries>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSeries {
+    pub id: Spanned<String>,
+    pub name_vi: String,
+    #[serde(default)]
+    pub name_en: String,
+    pub kind: Spanned<String>,
+    #[serde(default)]
+    pub unit_vi: String,
+    #[serde(default)]
+    pub unit_en: String,
+    /// Series that add up to this one (compulsory + voluntary = total).
+    #[serde(default)]
+    pub parts: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorsFile {
+    #[serde(default)]
+    pub indicator: Vec<RawIndicator>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIndicator {
+    pub id: Spanned<String>,
+    pub name_vi: String,
+    #[serde(default)]
+    pub name_en: String,
+    pub unit: Spanned<String>,
+    pub formula: Spanned<String>,
+    #[serde(default = "two")]
+    pub decimals: u8,
+    #[serde(default = "yes")]
+    pub higher_is_better: bool,
+    #[serde(default)]
+    pub description_vi: String,
+    #[serde(default)]
+    pub description_en: String,
+}
+
+fn two() -> u8 {
+    2
+}
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourcesFile {
+    #[serde(default)]
+    pub source: Vec<RawSource>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    pub id: Spanned<String>,
+    pub title: String,
+    #[serde(default)]
+    pub publisher: String,
+    #[serde(default)]
+    pub url: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FiguresFile {
+    pub year: Spanned<i32>,
+    #[serde(default)]
+    pub figure: Vec<RawFigure>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFigure {
+    pub region: Spanned<String>,
+    pub series: Spanned<String>,
+    /// Value at 31 December of the file's year.
+    pub actual: Option<Spanned<f64>>,
+    /// The plan assigned by the level above (kế hoạch giao).
+    pub plan: Option<Spanned<f64>>,
+    pub source: Spanned<String>,
+    /// Source of the plan value when it differs from `source`.
+    pub plan_source: Option<Spanned<String>>,
+    /// "about" (≈) or "more_than" (>) when the source gives the figure that way.
+    pub qualifier: Option<Spanned<String>>,
+    #[serde(default)]
+    pub note: String,
+}

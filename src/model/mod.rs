@@ -1,0 +1,910 @@
+//! Model stage: turns raw loaded records into validated regions, series, indicators, figures and
+//! plans, with every cross-reference resolved to an index. Nothing after this stage sees an id
+//! that might not exist.
+
+pub mod formula;
+
+use crate::error::{Error, Position, Suggestion};
+use crate::load::{self, data, SourceFile};
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use toml::Spanned;
+
+macro_rules! index_type {
+    ($name:ident) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(pub usize);
+    };
+}
+index_type!(RegionIdx);
+index_type!(SeriesIdx);
+index_type!(IndicatorIdx);
+index_type!(SourceIdx);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    Nation,
+    Province,
+    District,
+    Commune,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl fmt::Display for Date {
+    /// Vietnamese order, as on every page: 31/12/2019.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}/{:02}/{}", self.day, self.month, self.year)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Region {
+    pub code: String,
+    pub name_vi: String,
+    pub name_en: String,
+    pub level: Level,
+    pub parent: Option<RegionIdx>,
+    pub children: Vec<RegionIdx>,
+    pub from: Option<Date>,
+    pub until: Option<Date>,
+    pub became: Vec<RegionIdx>,
+    /// Units that ceased and became (part of) this one.
+    pub formed_from: Vec<RegionIdx>,
+    pub note_vi: String,
+    pub note_en: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeriesKind {
+    /// People or units: never negative, shown without decimals.
+    Count,
+    /// A rate published as a percentage (24.8 means 24,8%).
+    Percent,
+}
+
+#[derive(Debug, Clone)]
+pub struct Series {
+    pub id: String,
+    pub name_vi: String,
+    pub name_en: String,
+    pub kind: SeriesKind,
+    pub unit_vi: String,
+    pub unit_en: String,
+    pub parts: Vec<SeriesIdx>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// The formula gives a ratio; pages show it ×100 with `%`.
+    Percent,
+    Number,
+}
+
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    pub id: String,
+    pub name_vi: String,
+    pub name_en: String,
+    pub unit: Unit,
+    pub formula: formula::Expr,
+    pub formula_text: String,
+    /// The series the formula reads.
+    pub inputs: Vec<SeriesIdx>,
+    pub decimals: u8,
+    pub higher_is_better: bool,
+    pub description_vi: String,
+    pub description_en: String,
+    /// Where the formula is written, for warnings about its values.
+    pub pos: Position,
+}
+
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    pub url: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Qualifier {
+    /// ≈: the source gives an approximate figure.
+    About,
+    /// >: the source says "more than".
+    MoreThan,
+}
+
+/// One region's value of one series in one year.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub actual: Option<f64>,
+    pub plan: Option<f64>,
+    pub source: SourceIdx,
+    pub plan_source: SourceIdx,
+    pub qualifier: Option<Qualifier>,
+    pub note: String,
+    /// Summed from the series' parts (compulsory + voluntary = total), not read from a file.
+    pub derived: bool,
+    pub pos: Position,
+}
+
+/// All figures, indexed by region and series, then by year.
+#[derive(Debug, Default)]
+pub struct Figures {
+    map: HashMap<(RegionIdx, SeriesIdx), BTreeMap<i32, Figure>>,
+}
+
+impl Figures {
+    pub fn get(&self, region: RegionIdx, series: SeriesIdx, year: i32) -> Option<&Figure> {
+        self.map.get(&(region, series))?.get(&year)
+    }
+    pub fn actual(&self, region: RegionIdx, series: SeriesIdx, year: i32) -> Option<f64> {
+        self.get(region, series, year)?.actual
+    }
+    /// A region's figures of one series, by year.
+    pub fn by_year(&self, region: RegionIdx, series: SeriesIdx) -> Option<&BTreeMap<i32, Figure>> {
+        self.map.get(&(region, series))
+    }
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    Value,
+    /// x(y) / x(y−1) − 1
+    Growth,
+    /// x(y) / x(y−1)
+    DevelopmentIndex,
+}
+
+/// What a target is set on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Metric {
+    Indicator(IndicatorIdx),
+    Series(SeriesIdx, Measure),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Comparison {
+    AtLeast,
+    AtMost,
+    Exactly,
+}
+
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub metric: Metric,
+    pub region: RegionIdx,
+    pub year: i32,
+    /// In the metric's own scale: a ratio for percent indicators, growth and development index.
+    pub value: f64,
+    pub comparison: Comparison,
+    /// The figure as the document prints it.
+    pub printed: String,
+    pub base_year: Option<i32>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Task {
+    pub content: String,
+    pub lead: String,
+    pub partners: Vec<String>,
+    pub deadline: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub slug: String,
+    pub title: String,
+    pub title_en: String,
+    pub number: String,
+    pub date: Option<Date>,
+    pub issuer: String,
+    pub issuer_en: String,
+    pub region: RegionIdx,
+    pub kind: String,
+    pub base_year: Option<i32>,
+    pub summary: String,
+    pub summary_en: String,
+    pub seed: String,
+    pub targets: Vec<Target>,
+    pub tasks: Vec<Task>,
+    /// Markdown text of the plan.
+    pub body: String,
+}
+
+/// The validated site: everything later stages read.
+#[derive(Debug)]
+pub struct Site {
+    pub config: load::config::Config,
+    pub regions: Vec<Region>,
+    pub series: Vec<Series>,
+    pub indicators: Vec<Indicator>,
+    pub sources: Vec<Source>,
+    pub figures: Figures,
+    pub plans: Vec<Plan>,
+    /// First and last year with a figure or a target.
+    pub years: (i32, i32),
+    region_index: HashMap<String, RegionIdx>,
+}
+
+impl Site {
+    pub fn region(&self, i: RegionIdx) -> &Region {
+        &self.regions[i.0]
+    }
+    pub fn series(&self, i: SeriesIdx) -> &Series {
+        &self.series[i.0]
+    }
+    pub fn indicator(&self, i: IndicatorIdx) -> &Indicator {
+        &self.indicators[i.0]
+    }
+    pub fn source(&self, i: SourceIdx) -> &Source {
+        &self.sources[i.0]
+    }
+    pub fn region_by_code(&self, code: &str) -> Option<RegionIdx> {
+        self.region_index.get(code).copied()
+    }
+    pub fn year_range(&self) -> impl Iterator<Item = i32> {
+        self.years.0..=self.years.1
+    }
+}
+
+/// An id table that remembers where each id was declared.
+struct Ids<I> {
+    map: HashMap<String, (I, Position)>,
+}
+
+impl<I: Copy> Ids<I> {
+    fn new() -> Self {
+        Ids {
+            map: HashMap::new(),
+        }
+    }
+    fn declare(
+        &mut self,
+        kind: &'static str,
+        id: &Spanned<String>,
+        idx: I,
+        file: &SourceFile,
+        errors: &mut Vec<Error>,
+    ) {
+        let pos = file.pos(&id.span());
+        if let Some((_, first)) = self.map.get(id.get_ref()) {
+            errors.push(Error::DuplicateId {
+                pos,
+                kind,
+                id: id.get_ref().clone(),
+                first: Box::new(first.clone()),
+            });
+        } else {
+            self.map.insert(id.get_ref().clone(), (idx, pos));
+        }
+    }
+    fn get(&self, id: &str) -> Option<I> {
+        self.map.get(id).map(|(i, _)| *i)
+    }
+    fn names(&self) -> impl Iterator<Item = &str> {
+        self.map.keys().map(String::as_str)
+    }
+}
+
+/// Collects the errors of one validation pass.
+struct Checker {
+    errors: Vec<Error>,
+    regions: Ids<RegionIdx>,
+    series: Ids<SeriesIdx>,
+    indicators: Ids<IndicatorIdx>,
+    sources: Ids<SourceIdx>,
+}
+
+impl Checker {
+    fn region(&mut self, code: &Spanned<String>, file: &SourceFile) -> Option<RegionIdx> {
+        let found = self.regions.get(code.get_ref());
+        if found.is_none() {
+            self.errors.push(Error::UnknownRegion {
+                pos: file.pos(&code.span()),
+                code: code.get_ref().clone(),
+            });
+        }
+        found
+    }
+    fn series(&mut self, id: &Spanned<String>, file: &SourceFile) -> Option<SeriesIdx> {
+        let found = self.series.get(id.get_ref());
+        if found.is_none() {
+            self.errors.push(Error::UnknownSeries {
+                pos: file.pos(&id.span()),
+                name: id.get_ref().clone(),
+                suggestion: Suggestion::closest(id.get_ref(), self.series.names()),
+            });
+        }
+        found
+    }
+    fn source(&mut self, id: &Spanned<String>, file: &SourceFile) -> Option<SourceIdx> {
+        let found = self.sources.get(id.get_ref());
+        if found.is_none() {
+            self.errors.push(Error::UnknownSource {
+                pos: file.pos(&id.span()),
+                id: id.get_ref().clone(),
+            });
+        }
+        found
+    }
+    fn invalid(
+        &mut self,
+        file: &SourceFile,
+        span: std::ops::Range<usize>,
+        message: String,
+        hint: &str,
+    ) {
+        self.errors.push(Error::Invalid {
+            pos: file.pos(&span),
+            message,
+            hint: hint.into(),
+        });
+    }
+    /// Parses one of a fixed set of keywords.
+    fn keyword<T: Copy>(
+        &mut self,
+        value: &Spanned<String>,
+        file: &SourceFile,
+        what: &str,
+        options: &[(&str, T)],
+    ) -> Option<T> {
+        let found = options
+            .iter()
+            .find(|(k, _)| k == value.get_ref())
+            .map(|(_, v)| *v);
+        if found.is_none() {
+            let names: Vec<String> = options.iter().map(|(k, _)| format!("`{k}`")).collect();
+            self.invalid(
+                file,
+                value.span(),
+                format!("unknown {what} `{}`", value.get_ref()),
+                &format!("use one of {}", names.join(", ")),
+            );
+        }
+        found
+    }
+}
+
+fn date(d: &Option<toml::value::Datetime>) -> Option<Date> {
+    d.as_ref()?.date.map(|d| Date {
+        year: d.year,
+        month: d.month,
+        day: d.day,
+    })
+}
+
+const LEVELS: &[(&str, Level)] = &[
+    ("nation", Level::Nation),
+    ("province", Level::Province),
+    ("district", Level::District),
+    ("commune", Level::Commune),
+];
+
+/// Validates the loaded input and builds the model, reporting every problem found.
+pub fn build(input: load::Input) -> Result<Site, Error> {
+    let mut c = Checker {
+        errors: Vec::new(),
+        regions: Ids::new(),
+        series: Ids::new(),
+        indicators: Ids::new(),
+        sources: Ids::new(),
+    };
+
+    // Declarations first, so references may point forwards.
+    let rf = &input.regions.file;
+    for (i, r) in input.regions.data.region.iter().enumerate() {
+        c.regions
+            .declare("region", &r.code, RegionIdx(i), rf, &mut c.errors);
+    }
+    let sf = &input.series.file;
+    for (i, s) in input.series.data.series.iter().enumerate() {
+        c.series
+            .declare("series", &s.id, SeriesIdx(i), sf, &mut c.errors);
+    }
+    let inf = &input.indicators.file;
+    for (i, s) in input.indicators.data.indicator.iter().enumerate() {
+        c.indicators
+            .declare("indicator", &s.id, IndicatorIdx(i), inf, &mut c.errors);
+    }
+    let srcf = &input.sources.file;
+    for (i, s) in input.sources.data.source.iter().enumerate() {
+        c.sources
+            .declare("source", &s.id, SourceIdx(i), srcf, &mut c.errors);
+    }
+
+    let mut regions = Vec::new();
+    for r in &input.regions.data.region {
+        let level = c
+            .keyword(&r.level, rf, "level", LEVELS)
+            .unwrap_or(Level::Commune);
+        let parent = r.parent.as_ref().and_then(|p| c.region(p, rf));
+        let became = r.became.iter().filter_map(|b| c.region(b, rf)).collect();
+        regions.push(Region {
+            code: r.code.get_ref().clone(),
+            name_vi: r.name_vi.clone(),
+            name_en: r.name_en.clone(),
+            level,
+            parent,
+            children: Vec::new(),
+            from: date(&r.from),
+            until: date(&r.until),
+            became,
+            formed_from: Vec::new(),
+            note_vi: r.note_vi.clone(),
+            note_en: r.note_en.clone(),
+        });
+    }
+    for i in 0..regions.len() {
+        if let Some(p) = regions[i].parent {
+            regions[p.0].children.push(RegionIdx(i));
+        }
+        for b in regions[i].became.clone() {
+            regions[b.0].formed_from.push(RegionIdx(i));
+        }
+    }
+
+    let mut series = Vec::new();
+    for s in &input.series.data.series {
+        let kind = c
+            .keyword(
+                &s.kind,
+                sf,
+                "series kind",
+                &[
+                    ("count", SeriesKind::Count),
+                    ("percent", SeriesKind::Percent),
+                ],
+            )
+            .unwrap_or(SeriesKind::Count);
+        let parts = s.parts.iter().filter_map(|p| c.series(p, sf)).collect();
+        series.push(Series {
+            id: s.id.get_ref().clone(),
+            name_vi: s.name_vi.clone(),
+            name_en: s.name_en.clone(),
+            kind,
+            unit_vi: s.unit_vi.clone(),
+            unit_en: s.unit_en.clone(),
+            parts,
+        });
+    }
+
+    let mut indicators = Vec::new();
+    for ind in &input.indicators.data.indicator {
+        let unit = c
+            .keyword(
+                &ind.unit,
+                inf,
+                "unit",
+                &[("percent", Unit::Percent), ("number", Unit::Number)],
+            )
+            .unwrap_or(Unit::Number);
+        let span = ind.formula.span();
+        // The formula's text starts after the opening quote.
+        let text_start = span.start + 1;
+        let resolve = |name: &str| c.series.get(name);
+        match formula::parse(ind.formula.get_ref(), &resolve) {
+            Ok(expr) => {
+                let mut inputs = Vec::new();
+                expr.series(&mut inputs);
+                indicators.push(Indicator {
+                    id: ind.id.get_ref().clone(),
+                    name_vi: ind.name_vi.clone(),
+                    name_en: ind.name_en.clone(),
+                    unit,
+                    formula: expr,
+                    formula_text: ind.formula.get_ref().clone(),
+                    inputs,
+                    decimals: ind.decimals,
+                    higher_is_better: ind.higher_is_better,
+                    description_vi: ind.description_vi.clone(),
+                    description_en: ind.description_en.clone(),
+                    pos: inf.pos(&span),
+                });
+            }
+            Err(formula::FormulaError::UnknownSeries { name, offset }) => {
+                let suggestion = Suggestion::closest(&name, c.series.names());
+                c.errors.push(Error::UnknownSeries {
+                    pos: inf.pos(&((text_start + offset)..(text_start + offset))),
+                    name,
+                    suggestion,
+                });
+            }
+            Err(formula::FormulaError::Syntax { message, offset }) => c.invalid(
+                inf,
+                (text_start + offset)..(text_start + offset),
+                format!("formula of indicator `{}`: {message}", ind.id.get_ref()),
+                "a formula combines series ids with + - * / and parentheses, e.g. \"bhxh / lao_dong\"",
+            ),
+        }
+    }
+
+    let sources = input
+        .sources
+        .data
+        .source
+        .iter()
+        .map(|s| Source {
+            id: s.id.get_ref().clone(),
+            title: s.title.clone(),
+            publisher: s.publisher.clone(),
+            url: s.url.clone(),
+            note: s.note.clone(),
+        })
+        .collect();
+
+    let mut figures = Figures::default();
+    let mut min_year = i32::MAX;
+    let mut max_year = i32::MIN;
+    for f in &input.figures {
+        let file = &f.file;
+        let year = *f.data.year.get_ref();
+        if !(1945..=2100).contains(&year) {
+            c.invalid(
+                file,
+                f.data.year.span(),
+                format!("year {year} is out of range"),
+                "write the reporting year, e.g. `year = 2019`",
+            );
+            continue;
+        }
+        check_file_name_year(&mut c, file, &f.data.year);
+        for raw in &f.data.figure {
+            if let Some(fig) = figure(&mut c, file, raw, &series) {
+                let (r, s, figure) = fig;
+                let years = figures.map.entry((r, s)).or_default();
+                if let Some(first) = years.get(&year) {
+                    c.errors.push(Error::DuplicateFigure {
+                        pos: figure.pos.clone(),
+                        region: raw.region.get_ref().clone(),
+                        series: raw.series.get_ref().clone(),
+                        year,
+                        first: Box::new(first.pos.clone()),
+                    });
+                } else {
+                    years.insert(year, figure);
+                    min_year = min_year.min(year);
+                    max_year = max_year.max(year);
+                }
+            }
+        }
+    }
+
+    derive_totals(&mut figures, &series);
+
+    let mut plans = Vec::new();
+    for p in &input.plans {
+        let file = &p.file;
+        let fm = &p.front;
+        let Some(region) = c.region(&fm.region, file) else {
+            continue;
+        };
+        let mut targets = Vec::new();
+        for t in &fm.target {
+            if let Some(target) = target(&mut c, file, t, region, &indicators, &series) {
+                min_year = min_year.min(target.year);
+                max_year = max_year.max(target.year);
+                targets.push(target);
+            }
+        }
+        plans.push(Plan {
+            slug: p.slug.clone(),
+            title: fm.title.clone(),
+            title_en: fm.title_en.clone(),
+            number: fm.number.clone(),
+            date: date(&fm.date),
+            issuer: fm.issuer.clone(),
+            issuer_en: fm.issuer_en.clone(),
+            region,
+            kind: fm.kind.clone(),
+            base_year: fm.base_year,
+            summary: fm.summary.clone(),
+            summary_en: fm.summary_en.clone(),
+            seed: fm.seed.clone(),
+            targets,
+            tasks: fm
+                .task
+                .iter()
+                .map(|t| Task {
+                    content: t.content.clone(),
+                    lead: t.lead.clone(),
+                    partners: t.partners.clone(),
+                    deadline: t.deadline.clone(),
+                })
+                .collect(),
+            body: p.body.clone(),
+        });
+    }
+    // Newest plans first, as readers look for them.
+    plans.sort_by(|a, b| b.date.cmp(&a.date).then(a.slug.cmp(&b.slug)));
+
+    let config_region = input.config.headline_region.clone();
+    if !c.errors.is_empty() {
+        return Err(Error::from_many(c.errors));
+    }
+    let region_index = c
+        .regions
+        .map
+        .iter()
+        .map(|(k, (i, _))| (k.clone(), *i))
+        .collect();
+    let site = Site {
+        config: input.config,
+        regions,
+        series,
+        indicators,
+        sources,
+        figures,
+        plans,
+        years: if min_year <= max_year {
+            (min_year, max_year)
+        } else {
+            (0, -1)
+        },
+        region_index,
+    };
+    if site.region_by_code(&config_region).is_none() {
+        return Err(Error::Invalid {
+            pos: Position::file(&input.root.join("config.toml")),
+            message: format!("headline_region `{config_region}` is not a region"),
+            hint: "set `headline_region` to a code from data/regions.toml".into(),
+        });
+    }
+    Ok(site)
+}
+
+/// Where a series is declared the sum of parts and a region's year has every part but not the
+/// total, the total is their sum (BHXH = compulsory + voluntary), marked as derived.
+fn derive_totals(figures: &mut Figures, series: &[Series]) {
+    let mut derived = Vec::new();
+    for (total, s) in series.iter().enumerate() {
+        let Some(first) = s.parts.first() else {
+            continue;
+        };
+        for ((region, part), years) in &figures.map {
+            if part != first {
+                continue;
+            }
+            for (&year, fig) in years {
+                let existing = figures.get(*region, SeriesIdx(total), year);
+                if existing.is_some_and(|f| f.actual.is_some()) {
+                    continue;
+                }
+                let parts: Option<Vec<&Figure>> = s
+                    .parts
+                    .iter()
+                    .map(|p| figures.get(*region, *p, year))
+                    .collect();
+                let Some(parts) = parts else { continue };
+                let Some(sum) = parts.iter().map(|f| f.actual).sum::<Option<f64>>() else {
+                    continue;
+                };
+                let names: Vec<&str> = s
+                    .parts
+                    .iter()
+                    .map(|p| series[p.0].name_vi.as_str())
+                    .collect();
+                derived.push((
+                    (*region, SeriesIdx(total)),
+                    year,
+                    Figure {
+                        actual: Some(sum),
+                        plan: existing.and_then(|f| f.plan),
+                        source: fig.source,
+                        plan_source: existing.map_or(fig.source, |f| f.plan_source),
+                        qualifier: parts.iter().find_map(|f| f.qualifier),
+                        note: format!("Tính bằng tổng: {}", names.join(" + ")),
+                        derived: true,
+                        pos: fig.pos.clone(),
+                    },
+                ));
+            }
+        }
+    }
+    for (key, year, fig) in derived {
+        figures.map.entry(key).or_default().insert(year, fig);
+    }
+}
+
+/// `data/figures/2019.toml` must hold `year = 2019`: a copied file with a stale year would
+/// silently overwrite another year's figures.
+fn check_file_name_year(c: &mut Checker, file: &SourceFile, year: &Spanned<i32>) {
+    let stem = file.path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    if let Ok(n) = stem.parse::<i32>() {
+        if n != *year.get_ref() {
+            c.invalid(
+                file,
+                year.span(),
+                format!("the file is named {n} but says `year = {}`", year.get_ref()),
+                "name each figures file after its year, or correct the year",
+            );
+        }
+    }
+}
+
+fn figure(
+    c: &mut Checker,
+    file: &SourceFile,
+    raw: &data::RawFigure,
+    series: &[Series],
+) -> Option<(RegionIdx, SeriesIdx, Figure)> {
+    let region = c.region(&raw.region, file);
+    let s = c.series(&raw.series, file);
+    let source = c.source(&raw.source, file);
+    let plan_source = match &raw.plan_source {
+        Some(p) => c.source(p, file),
+        None => source,
+    };
+    let qualifier = raw.qualifier.as_ref().and_then(|q| {
+        c.keyword(
+            q,
+            file,
+            "qualifier",
+            &[
+                ("about", Qualifier::About),
+                ("more_than", Qualifier::MoreThan),
+            ],
+        )
+    });
+    if raw.actual.is_none() && raw.plan.is_none() {
+        c.invalid(
+            file,
+            raw.series.span(),
+            "the figure has neither `actual` nor `plan`".into(),
+            "give `actual = …` (the value at 31 December), `plan = …` (the assigned plan), or both",
+        );
+        return None;
+    }
+    let (region, s, source, plan_source) = (region?, s?, source?, plan_source?);
+    let mut ok = true;
+    for v in [&raw.actual, &raw.plan].into_iter().flatten() {
+        let value = *v.get_ref();
+        if !value.is_finite() {
+            c.invalid(
+                file,
+                v.span(),
+                "the value is not a finite number".into(),
+                "write a plain number",
+            );
+            ok = false;
+        } else if value < 0.0 && series[s.0].kind == SeriesKind::Count {
+            c.errors.push(Error::NegativeCount {
+                pos: file.pos(&v.span()),
+                series: raw.series.get_ref().clone(),
+                value,
+            });
+            ok = false;
+        } else if series[s.0].kind == SeriesKind::Count && value.fract() != 0.0 {
+            // Vietnamese "5.122" (five thousand) reads as 5.122 in TOML.
+            let whole = format!("{:.0}", value * 1000.0);
+            c.invalid(
+                file,
+                v.span(),
+                format!("count {value} is not a whole number"),
+                &format!("write counts without thousands separators: {whole}, not {value}"),
+            );
+            ok = false;
+        } else if series[s.0].kind == SeriesKind::Percent && !(0.0..=100.0).contains(&value) {
+            c.invalid(
+                file,
+                v.span(),
+                format!("{value} is not a percentage between 0 and 100"),
+                "percent series are written in percent: 24.8 for 24,8%",
+            );
+            ok = false;
+        }
+    }
+    ok.then(|| {
+        (
+            region,
+            s,
+            Figure {
+                actual: raw.actual.as_ref().map(|v| *v.get_ref()),
+                plan: raw.plan.as_ref().map(|v| *v.get_ref()),
+                source,
+                plan_source,
+                qualifier,
+                note: raw.note.clone(),
+                derived: false,
+                pos: file.pos(&raw.region.span()),
+            },
+        )
+    })
+}
+
+fn target(
+    c: &mut Checker,
+    file: &SourceFile,
+    t: &load::content::RawTarget,
+    plan_region: RegionIdx,
+    indicators: &[Indicator],
+    series: &[Series],
+) -> Option<Target> {
+    let region = match &t.region {
+        Some(r) => c.region(r, file)?,
+        None => plan_region,
+    };
+    let comparison = c.keyword(
+        &t.comparison,
+        file,
+        "comparison",
+        &[
+            ("at_least", Comparison::AtLeast),
+            ("at_most", Comparison::AtMost),
+            ("exactly", Comparison::Exactly),
+        ],
+    )?;
+    let value = *t.value.get_ref();
+    let (metric, scale) = match (&t.indicator, &t.series) {
+        (Some(id), None) => {
+            let Some(i) = c.indicators.get(id.get_ref()) else {
+                c.errors.push(Error::UnknownIndicator {
+                    pos: file.pos(&id.span()),
+                    id: id.get_ref().clone(),
+                    suggestion: Suggestion::closest(id.get_ref(), c.indicators.names()),
+                });
+                return None;
+            };
+            // Indicators that failed to compile are not in `indicators`; their error is reported.
+            let unit = indicators.iter().find(|x| &x.id == id.get_ref())?.unit;
+            (
+                Metric::Indicator(i),
+                if unit == Unit::Percent { 0.01 } else { 1.0 },
+            )
+        }
+        (None, Some(id)) => {
+            let s = c.series(id, file)?;
+            let measure = match &t.measure {
+                Some(m) => c.keyword(
+                    m,
+                    file,
+                    "measure",
+                    &[
+                        ("value", Measure::Value),
+                        ("growth", Measure::Growth),
+                        ("development_index", Measure::DevelopmentIndex),
+                    ],
+                )?,
+                None => Measure::Value,
+            };
+            let scale = if measure == Measure::Value { 1.0 } else { 0.01 };
+            if measure == Measure::Value && series[s.0].kind == SeriesKind::Count && value < 0.0 {
+                c.errors.push(Error::NegativeCount {
+                    pos: file.pos(&t.value.span()),
+                    series: id.get_ref().clone(),
+                    value,
+                });
+                return None;
+            }
+            (Metric::Series(s, measure), scale)
+        }
+        _ => {
+            c.invalid(
+                file,
+                t.year.span(),
+                "a target needs exactly one of `indicator` or `series`".into(),
+                "write `indicator = \"bao_phu_bhxh\"` or `series = \"bhxh\"`",
+            );
+            return None;
+        }
+    };
+    Some(Target {
+        metric,
+        region,
+        year: *t.year.get_ref(),
+        value: value * scale,
+        comparison,
+        printed: t.printed.clone(),
+        base_year: t.base_year,
+    })
+}

@@ -1,0 +1,94 @@
+//! Number and date formatting for each page language (CLDR `vi`: `5.122`, `93,9%`; `en`: `5,122`, `93.9%`).
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Lang {
+    Vi,
+    En,
+}
+
+impl Lang {
+    fn separators(self) -> (char, char) {
+        match self {
+            Lang::Vi => ('.', ','),
+            Lang::En => (',', '.'),
+        }
+    }
+}
+
+/// `v` rounded to `decimals` places, with the language's grouping and decimal marks.
+pub fn number(v: f64, decimals: usize, lang: Lang) -> String {
+    let (group, point) = lang.separators();
+    let text = format!("{:.*}", decimals, v.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut out = String::new();
+    // Rounding may give "0.00" for a tiny negative: no sign then.
+    if v < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        out.push('-');
+    }
+    let digits = int.len();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (digits - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push(point);
+        out.push_str(frac);
+    }
+    out
+}
+
+/// A count: whole numbers, grouped.
+pub fn count(v: f64, lang: Lang) -> String {
+    let decimals = if v.fract().abs() > 1e-9 { 1 } else { 0 };
+    number(v, decimals, lang)
+}
+
+/// A ratio shown as a percentage: 0.9391 → `93,91%`.
+pub fn percent(ratio: f64, decimals: usize, lang: Lang) -> String {
+    format!("{}%", number(ratio * 100.0, decimals, lang))
+}
+
+/// A change with its sign: `+307`, `-12`.
+pub fn signed(v: f64, decimals: usize, lang: Lang) -> String {
+    let n = number(v, decimals, lang);
+    if v > 0.0 && n.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        format!("+{n}")
+    } else {
+        n
+    }
+}
+
+/// A change in percentage points or percent with its sign: `+6,38%`.
+pub fn signed_percent(ratio: f64, decimals: usize, lang: Lang) -> String {
+    format!("{}%", signed(ratio * 100.0, decimals, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_and_english_marks() {
+        assert_eq!(number(5122.0, 0, Lang::Vi), "5.122");
+        assert_eq!(number(5122.0, 0, Lang::En), "5,122");
+        assert_eq!(number(1234567.891, 2, Lang::Vi), "1.234.567,89");
+        assert_eq!(percent(0.939, 1, Lang::Vi), "93,9%");
+        assert_eq!(percent(0.939, 1, Lang::En), "93.9%");
+        assert_eq!(percent(5122.0 / 5454.0, 2, Lang::Vi), "93,91%");
+        assert_eq!(number(999.0, 0, Lang::Vi), "999");
+        assert_eq!(number(100000.0, 0, Lang::Vi), "100.000");
+    }
+
+    #[test]
+    fn signs() {
+        assert_eq!(signed(307.0, 0, Lang::Vi), "+307");
+        assert_eq!(signed(-1200.0, 0, Lang::Vi), "-1.200");
+        assert_eq!(signed(0.0, 0, Lang::Vi), "0");
+        assert_eq!(number(-0.0001, 2, Lang::Vi), "0,00");
+        assert_eq!(signed_percent(307.0 / 4815.0, 2, Lang::Vi), "+6,38%");
+    }
+}

@@ -1,0 +1,1031 @@
+//! Page views: what each template receives, with every number already computed and formatted.
+//! Templates only lay these out.
+
+use super::chart::{self, TimeChart};
+use super::format::{self, Lang};
+use super::markdown;
+use crate::compute::progress::{self, Progress, Status};
+use crate::compute::Computed;
+use crate::model::{
+    Comparison, IndicatorIdx, Level, Measure, Metric, Plan, Qualifier, RegionIdx, SeriesIdx,
+    SeriesKind, Site, SourceIdx, Target, Unit,
+};
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+const LANG: Lang = Lang::Vi;
+
+pub fn region_url(site: &Site, r: RegionIdx) -> String {
+    format!("vung/{}/", site.region(r).code)
+}
+pub fn indicator_url(site: &Site, i: IndicatorIdx) -> String {
+    format!("chi-tieu/{}/", site.indicator(i).id)
+}
+pub fn plan_url(plan: &Plan) -> String {
+    format!("ke-hoach/{}/", plan.slug)
+}
+pub const METHODOLOGY_URL: &str = "phuong-phap/";
+
+#[derive(Serialize, Clone)]
+pub struct Link {
+    pub name: String,
+    pub url: String,
+}
+
+#[derive(Serialize, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SourceRef {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+}
+
+fn source_ref(site: &Site, s: SourceIdx) -> SourceRef {
+    let src = site.source(s);
+    SourceRef {
+        id: src.id.clone(),
+        title: src.title.clone(),
+        url: src.url.clone(),
+    }
+}
+
+fn region_link(site: &Site, r: RegionIdx) -> Link {
+    Link {
+        name: site.region(r).name_vi.clone(),
+        url: region_url(site, r),
+    }
+}
+
+fn level_name(level: Level) -> &'static str {
+    match level {
+        Level::Nation => "Toàn quốc",
+        Level::Province => "Tỉnh, thành phố",
+        Level::District => "Huyện",
+        Level::Commune => "Xã, phường",
+    }
+}
+
+pub fn status_label(s: Status) -> (&'static str, &'static str, &'static str) {
+    // (key for styling, words, symbol): the symbol repeats the words, never replaces them.
+    match s {
+        Status::Achieved => ("achieved", "Đã đạt", "✔"),
+        Status::Missed => ("missed", "Không đạt", "✘"),
+        Status::OnTrack => ("on-track", "Đúng lộ trình", "↗"),
+        Status::AccelerationNeeded => ("acceleration", "Cần tăng tốc", "⇡"),
+        Status::Limited => ("limited", "Tiến triển hạn chế", "→"),
+        Status::MovingAway => ("moving-away", "Đi ngược mục tiêu", "↘"),
+        Status::NotMeasurable => ("not-measurable", "Chưa đủ số liệu để đánh giá", "?"),
+    }
+}
+
+/// How a value of `metric` is written.
+pub fn metric_value(site: &Site, metric: Metric, v: f64) -> String {
+    match metric {
+        Metric::Indicator(i) => indicator_value(site, i, v),
+        Metric::Series(s, Measure::Value) => series_value(site, s, v),
+        Metric::Series(_, _) => format::percent(v, 2, LANG),
+    }
+}
+
+fn indicator_value(site: &Site, i: IndicatorIdx, v: f64) -> String {
+    let ind = site.indicator(i);
+    match ind.unit {
+        Unit::Percent => format::percent(v, ind.decimals.into(), LANG),
+        Unit::Number => format::number(v, ind.decimals.into(), LANG),
+    }
+}
+
+fn series_value(site: &Site, s: SeriesIdx, v: f64) -> String {
+    match site.series(s).kind {
+        SeriesKind::Count => format::count(v, LANG),
+        SeriesKind::Percent => format!("{}%", format::number(v, natural_decimals(v, 2), LANG)),
+    }
+}
+
+/// The fewest decimals (up to `max`) that show `v` exactly: 24.8 → 1, 33.77 → 2.
+fn natural_decimals(v: f64, max: usize) -> usize {
+    (0..max)
+        .find(|d| {
+            let scaled = v * 10f64.powi(*d as i32);
+            (scaled - scaled.round()).abs() < 1e-6
+        })
+        .unwrap_or(max)
+}
+
+pub fn metric_name(site: &Site, metric: Metric) -> String {
+    match metric {
+        Metric::Indicator(i) => site.indicator(i).name_vi.clone(),
+        Metric::Series(s, Measure::Value) => site.series(s).name_vi.clone(),
+        Metric::Series(s, Measure::Growth) => format!("Tốc độ tăng: {}", site.series(s).name_vi),
+        Metric::Series(s, Measure::DevelopmentIndex) => {
+            format!("Tốc độ phát triển: {}", site.series(s).name_vi)
+        }
+    }
+}
+
+fn qualified(q: Option<Qualifier>, text: String) -> String {
+    match q {
+        Some(Qualifier::About) => format!("≈ {text}"),
+        Some(Qualifier::MoreThan) => format!("> {text}"),
+        None => text,
+    }
+}
+
+#[derive(Serialize)]
+pub struct TargetView {
+    pub plan: Link,
+    pub metric: String,
+    pub metric_url: Option<String>,
+    pub region: Link,
+    pub year: i32,
+    pub target: String,
+    pub printed: String,
+    pub latest: Option<String>,
+    pub latest_year: Option<i32>,
+    pub base: Option<String>,
+    pub gap: Option<String>,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub status_symbol: &'static str,
+    pub cagr_ratio: Option<String>,
+    pub linear_ratio: Option<String>,
+}
+
+pub fn target_view(site: &Site, plan: &Plan, t: &Target, p: &Progress) -> TargetView {
+    let sign = match t.comparison {
+        Comparison::AtLeast => "≥",
+        Comparison::AtMost => "≤",
+        Comparison::Exactly => "=",
+    };
+    let (status, status_label, status_symbol) = status_label(p.status);
+    let gap = p.latest.and_then(|(_, v)| {
+        (!matches!(p.status, Status::Achieved)).then(|| match t.metric {
+            Metric::Series(s, Measure::Value) if site.series(s).kind == SeriesKind::Count => {
+                format::signed(t.value - v, 0, LANG)
+            }
+            Metric::Indicator(i) if site.indicator(i).unit == Unit::Percent => format!(
+                "{} điểm %",
+                format::signed(
+                    (t.value - v) * 100.0,
+                    site.indicator(i).decimals.into(),
+                    LANG
+                )
+            ),
+            m => metric_value(site, m, t.value - v),
+        })
+    });
+    TargetView {
+        plan: Link {
+            name: plan.title.clone(),
+            url: plan_url(plan),
+        },
+        metric: metric_name(site, t.metric),
+        metric_url: match t.metric {
+            Metric::Indicator(i) => Some(indicator_url(site, i)),
+            Metric::Series(..) => None,
+        },
+        region: region_link(site, t.region),
+        year: t.year,
+        target: format!("{sign} {}", metric_value(site, t.metric, t.value)),
+        printed: t.printed.clone(),
+        latest: p.latest.map(|(_, v)| metric_value(site, t.metric, v)),
+        latest_year: p.latest.map(|(y, _)| y),
+        base: p
+            .base
+            .map(|(y, v)| format!("{} ({y})", metric_value(site, t.metric, v))),
+        gap,
+        status,
+        status_label,
+        status_symbol,
+        cagr_ratio: p.cagr_ratio.map(|r| format::number(r, 2, LANG)),
+        linear_ratio: p.linear_ratio.map(|r| format::number(r, 2, LANG)),
+    }
+}
+
+#[derive(Serialize)]
+pub struct SeriesRow {
+    pub year: i32,
+    pub actual: Option<String>,
+    pub plan: Option<String>,
+    pub attainment: Option<String>,
+    pub increase: Option<String>,
+    pub growth: Option<String>,
+    pub development_index: Option<String>,
+    pub sources: Vec<SourceRef>,
+    pub note: String,
+}
+
+#[derive(Serialize)]
+pub struct SeriesBlock {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+    pub chart: Option<String>,
+    pub has_plan: bool,
+    pub rows: Vec<SeriesRow>,
+}
+
+#[derive(Serialize)]
+pub struct IndicatorRow {
+    pub year: i32,
+    pub value: String,
+    pub sources: Vec<SourceRef>,
+    /// Notes of the input figures, e.g. which labour-force base a published rate used.
+    pub notes: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct IndicatorBlock {
+    pub id: String,
+    pub name: String,
+    pub url: String,
+    pub formula: String,
+    pub region: Link,
+    pub chart: Option<String>,
+    pub rows: Vec<IndicatorRow>,
+    pub targets: Vec<TargetView>,
+}
+
+/// Targets set on `metric` for `region`, across all plans, by year.
+fn targets_for<'a>(
+    site: &'a Site,
+    computed: &'a Computed,
+    region: RegionIdx,
+    metric: Metric,
+) -> Vec<(&'a Plan, &'a Target, &'a Progress)> {
+    let mut out: Vec<_> = site
+        .plans
+        .iter()
+        .zip(&computed.progress)
+        .flat_map(|(plan, progress)| {
+            plan.targets
+                .iter()
+                .zip(progress)
+                .map(move |(t, p)| (plan, t, p))
+        })
+        .filter(|(_, t, _)| t.region == region && t.metric == metric)
+        .collect();
+    out.sort_by_key(|(plan, t, _)| (t.year, plan.slug.clone()));
+    out
+}
+
+fn series_block(
+    site: &Site,
+    computed: &Computed,
+    region: RegionIdx,
+    s: SeriesIdx,
+    chart_id: &str,
+) -> Option<SeriesBlock> {
+    let years = computed.series_years(region, s);
+    if years.is_empty() {
+        return None;
+    }
+    let series = site.series(s);
+    let figures = site.figures.by_year(region, s)?;
+    let metric = Metric::Series(s, Measure::Value);
+    let targets = targets_for(site, computed, region, metric);
+    let rows: Vec<SeriesRow> = years
+        .iter()
+        .map(|y| {
+            let fig = &figures[&y.year];
+            let mut sources = BTreeSet::new();
+            if fig.actual.is_some() {
+                sources.insert(source_ref(site, fig.source));
+            }
+            if fig.plan.is_some() {
+                sources.insert(source_ref(site, fig.plan_source));
+            }
+            SeriesRow {
+                year: y.year,
+                actual: y
+                    .actual
+                    .map(|v| qualified(fig.qualifier, series_value(site, s, v))),
+                plan: y.plan.map(|v| series_value(site, s, v)),
+                attainment: y.attainment.map(|v| format::percent(v, 2, LANG)),
+                increase: y.increase.map(|v| format::signed(v, 0, LANG)),
+                growth: y.growth.map(|v| format::signed_percent(v, 2, LANG)),
+                development_index: y.development_index.map(|v| format::percent(v, 2, LANG)),
+                sources: sources.into_iter().collect(),
+                note: fig.note.clone(),
+            }
+        })
+        .collect();
+    let actual: Vec<(i32, f64)> = years
+        .iter()
+        .filter_map(|y| Some((y.year, y.actual?)))
+        .collect();
+    let plan: Vec<(i32, f64)> = years
+        .iter()
+        .filter_map(|y| Some((y.year, y.plan?)))
+        .collect();
+    let target_points: Vec<(i32, f64)> =
+        targets.iter().map(|(_, t, _)| (t.year, t.value)).collect();
+    let region_name = &site.region(region).name_vi;
+    let describe = |pts: &[(i32, f64)]| {
+        pts.iter()
+            .map(|(y, v)| format!("{} ({y})", series_value(site, s, *v)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut desc = format!(
+        "Thực hiện: {}.",
+        if actual.is_empty() {
+            "không có số liệu".into()
+        } else {
+            describe(&actual)
+        }
+    );
+    if !plan.is_empty() {
+        desc.push_str(&format!(" Kế hoạch: {}.", describe(&plan)));
+    }
+    if !target_points.is_empty() {
+        desc.push_str(&format!(" Mục tiêu: {}.", describe(&target_points)));
+    }
+    let tick = |v: f64| format::number(v, 0, LANG);
+    let label = |v: f64| series_value(site, s, v);
+    let chart = chart::time_chart(&TimeChart {
+        id: chart_id.to_string(),
+        title: format!("{} – {}", series.name_vi, region_name),
+        desc,
+        actual,
+        plan,
+        targets: target_points,
+        format_tick: &tick,
+        format_value: &label,
+    });
+    Some(SeriesBlock {
+        id: series.id.clone(),
+        name: series.name_vi.clone(),
+        unit: series.unit_vi.clone(),
+        chart,
+        has_plan: rows.iter().any(|r| r.plan.is_some()),
+        rows,
+    })
+}
+
+fn indicator_block(
+    site: &Site,
+    computed: &Computed,
+    region: RegionIdx,
+    i: IndicatorIdx,
+    chart_id: &str,
+) -> Option<IndicatorBlock> {
+    let ind = site.indicator(i);
+    let values = computed.indicator(region, i);
+    let targets = targets_for(site, computed, region, Metric::Indicator(i));
+    if values.is_none() && targets.is_empty() {
+        return None;
+    }
+    let points: Vec<(i32, f64)> = values
+        .map(|m| m.iter().map(|(y, v)| (*y, *v)).collect())
+        .unwrap_or_default();
+    let rows = points
+        .iter()
+        .map(|(year, v)| {
+            let figures: Vec<_> = ind
+                .inputs
+                .iter()
+                .filter_map(|s| site.figures.get(region, *s, *year))
+                .collect();
+            let sources: BTreeSet<SourceRef> =
+                figures.iter().map(|f| source_ref(site, f.source)).collect();
+            let notes: BTreeSet<String> = figures
+                .iter()
+                .filter(|f| !f.note.is_empty())
+                .map(|f| f.note.clone())
+                .collect();
+            IndicatorRow {
+                year: *year,
+                value: qualified(
+                    figures.iter().find_map(|f| f.qualifier),
+                    indicator_value(site, i, *v),
+                ),
+                sources: sources.into_iter().collect(),
+                notes: notes.into_iter().collect(),
+            }
+        })
+        .collect();
+    let target_points: Vec<(i32, f64)> =
+        targets.iter().map(|(_, t, _)| (t.year, t.value)).collect();
+    let describe = |pts: &[(i32, f64)]| {
+        pts.iter()
+            .map(|(y, v)| format!("{} ({y})", indicator_value(site, i, *v)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut desc = format!(
+        "Giá trị: {}.",
+        if points.is_empty() {
+            "chưa có số liệu".into()
+        } else {
+            describe(&points)
+        }
+    );
+    if !target_points.is_empty() {
+        desc.push_str(&format!(" Mục tiêu: {}.", describe(&target_points)));
+    }
+    let max = points
+        .iter()
+        .chain(&target_points)
+        .map(|p| p.1)
+        .fold(0.0, f64::max);
+    let tick_decimals = if ind.unit == Unit::Percent && max < 0.05 {
+        1
+    } else {
+        0
+    };
+    let tick = |v: f64| match ind.unit {
+        Unit::Percent => format::percent(v, tick_decimals, LANG),
+        Unit::Number => format::number(v, 0, LANG),
+    };
+    let label = |v: f64| indicator_value(site, i, v);
+    // Without any figure a chart would show targets alone; the targets table says it better.
+    let chart = if points.is_empty() {
+        None
+    } else {
+        chart::time_chart(&TimeChart {
+            id: chart_id.to_string(),
+            title: format!("{} – {}", ind.name_vi, site.region(region).name_vi),
+            desc,
+            actual: points,
+            plan: Vec::new(),
+            targets: target_points,
+            format_tick: &tick,
+            format_value: &label,
+        })
+    };
+    Some(IndicatorBlock {
+        id: ind.id.clone(),
+        name: ind.name_vi.clone(),
+        url: indicator_url(site, i),
+        formula: formula_words(site, i),
+        region: region_link(site, region),
+        chart,
+        rows,
+        targets: targets
+            .iter()
+            .map(|(plan, t, p)| target_view(site, plan, t, p))
+            .collect(),
+    })
+}
+
+/// The formula with each series id replaced by its name.
+pub fn formula_words(site: &Site, i: IndicatorIdx) -> String {
+    let ind = site.indicator(i);
+    let mut text = ind.formula_text.clone();
+    // Longest ids first, so that `bhxh_tn` is not read as `bhxh` + `_tn`.
+    let mut inputs = ind.inputs.clone();
+    inputs.sort_by_key(|s| std::cmp::Reverse(site.series(*s).id.len()));
+    let mut names = Vec::new();
+    for (n, s) in inputs.iter().enumerate() {
+        let placeholder = format!("\u{1}{n}\u{1}");
+        text = replace_word(&text, &site.series(*s).id, &placeholder);
+        names.push((placeholder, site.series(*s).name_vi.to_lowercase()));
+    }
+    for (placeholder, name) in names {
+        text = text.replace(&placeholder, &format!("[{name}]"));
+    }
+    text.replace('*', "×").replace('/', "÷")
+}
+
+fn replace_word(text: &str, word: &str, with: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(word) {
+        let before_ok = rest[..i]
+            .chars()
+            .last()
+            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+        let after = &rest[i + word.len()..];
+        let after_ok = after
+            .chars()
+            .next()
+            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+        out.push_str(&rest[..i]);
+        out.push_str(if before_ok && after_ok { with } else { word });
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+#[derive(Serialize)]
+pub struct RegionView {
+    pub code: String,
+    pub name: String,
+    pub name_en: String,
+    pub level: &'static str,
+    pub breadcrumbs: Vec<Link>,
+    pub from: Option<String>,
+    pub until: Option<String>,
+    pub became: Vec<Link>,
+    pub formed_from: Vec<Link>,
+    pub note: String,
+    pub children: Vec<Link>,
+    pub series: Vec<SeriesBlock>,
+    pub indicators: Vec<IndicatorBlock>,
+    pub other_targets: Vec<TargetView>,
+    pub plans: Vec<Link>,
+}
+
+pub fn region(site: &Site, computed: &Computed, r: RegionIdx) -> RegionView {
+    let region = site.region(r);
+    let mut breadcrumbs = Vec::new();
+    let mut up = region.parent;
+    while let Some(p) = up {
+        breadcrumbs.push(region_link(site, p));
+        up = site.region(p).parent;
+    }
+    breadcrumbs.reverse();
+    let mut n = 0;
+    let mut next_id = || {
+        n += 1;
+        format!("chart-{n}")
+    };
+    let series = (0..site.series.len())
+        .map(SeriesIdx)
+        .filter(|s| site.series(*s).kind == SeriesKind::Count)
+        .filter_map(|s| series_block(site, computed, r, s, &next_id()))
+        .collect();
+    let indicators = (0..site.indicators.len())
+        .filter_map(|i| indicator_block(site, computed, r, IndicatorIdx(i), &next_id()))
+        .collect();
+    // Targets on growth and development index have no block of their own.
+    let other_targets = site
+        .plans
+        .iter()
+        .zip(&computed.progress)
+        .flat_map(|(plan, progress)| {
+            plan.targets
+                .iter()
+                .zip(progress)
+                .map(move |(t, p)| (plan, t, p))
+        })
+        .filter(|(_, t, _)| {
+            t.region == r && matches!(t.metric, Metric::Series(_, m) if m != Measure::Value)
+        })
+        .map(|(plan, t, p)| target_view(site, plan, t, p))
+        .collect();
+    RegionView {
+        code: region.code.clone(),
+        name: region.name_vi.clone(),
+        name_en: region.name_en.clone(),
+        level: level_name(region.level),
+        breadcrumbs,
+        from: region.from.map(|d| d.to_string()),
+        until: region.until.map(|d| d.to_string()),
+        became: region
+            .became
+            .iter()
+            .map(|b| region_link(site, *b))
+            .collect(),
+        formed_from: region
+            .formed_from
+            .iter()
+            .map(|b| region_link(site, *b))
+            .collect(),
+        note: region.note_vi.clone(),
+        children: region
+            .children
+            .iter()
+            .map(|c| region_link(site, *c))
+            .collect(),
+        series,
+        indicators,
+        other_targets,
+        plans: site
+            .plans
+            .iter()
+            .filter(|p| p.region == r || p.targets.iter().any(|t| t.region == r))
+            .map(|p| Link {
+                name: p.title.clone(),
+                url: plan_url(p),
+            })
+            .collect(),
+    }
+}
+
+#[derive(Serialize)]
+pub struct RankRow {
+    pub rank: usize,
+    pub region: Link,
+    pub year: i32,
+    pub value: String,
+    pub former: bool,
+}
+
+#[derive(Serialize)]
+pub struct IndicatorView {
+    pub id: String,
+    pub name: String,
+    pub name_en: String,
+    pub description: String,
+    pub formula: String,
+    pub formula_text: String,
+    pub unit: &'static str,
+    pub higher_is_better: bool,
+    pub ranking: Vec<RankRow>,
+    pub blocks: Vec<IndicatorBlock>,
+}
+
+pub fn indicator(site: &Site, computed: &Computed, i: IndicatorIdx) -> IndicatorView {
+    let ind = site.indicator(i);
+    let mut latest: Vec<(RegionIdx, i32, f64)> = (0..site.regions.len())
+        .map(RegionIdx)
+        .filter_map(|r| {
+            let (y, v) = computed.indicator(r, i)?.iter().next_back()?;
+            Some((r, *y, *v))
+        })
+        .collect();
+    latest.sort_by(|a, b| {
+        let order = b.2.total_cmp(&a.2);
+        let order = if ind.higher_is_better {
+            order
+        } else {
+            order.reverse()
+        };
+        order.then(a.0.cmp(&b.0))
+    });
+    let ranking = latest
+        .iter()
+        .enumerate()
+        .map(|(n, (r, y, v))| RankRow {
+            rank: n + 1,
+            region: region_link(site, *r),
+            year: *y,
+            value: indicator_value(site, i, *v),
+            former: site.region(*r).until.is_some(),
+        })
+        .collect();
+    let blocks = (0..site.regions.len())
+        .filter_map(|r| {
+            indicator_block(site, computed, RegionIdx(r), i, &format!("chart-{}", r + 1))
+        })
+        .collect();
+    IndicatorView {
+        id: ind.id.clone(),
+        name: ind.name_vi.clone(),
+        name_en: ind.name_en.clone(),
+        description: ind.description_vi.clone(),
+        formula: formula_words(site, i),
+        formula_text: ind.formula_text.clone(),
+        unit: match ind.unit {
+            Unit::Percent => "phần trăm",
+            Unit::Number => "số",
+        },
+        higher_is_better: ind.higher_is_better,
+        ranking,
+        blocks,
+    }
+}
+
+#[derive(Serialize)]
+pub struct TaskView {
+    pub content: String,
+    pub lead: String,
+    pub partners: String,
+    pub deadline: String,
+}
+
+#[derive(Serialize)]
+pub struct PlanView {
+    pub slug: String,
+    pub title: String,
+    pub title_en: String,
+    pub number: String,
+    pub date: Option<String>,
+    pub issuer: String,
+    pub kind: String,
+    pub region: Link,
+    pub summary: String,
+    pub seed: String,
+    pub body_html: String,
+    pub targets: Vec<TargetView>,
+    pub status_counts: Vec<StatusCount>,
+    pub tasks: Vec<TaskView>,
+}
+
+#[derive(Serialize)]
+pub struct StatusCount {
+    pub status: &'static str,
+    pub label: &'static str,
+    pub symbol: &'static str,
+    pub count: usize,
+}
+
+pub fn plan(site: &Site, computed: &Computed, index: usize) -> PlanView {
+    let plan = &site.plans[index];
+    let progress = &computed.progress[index];
+    let mut counts: Vec<(Status, usize)> = Vec::new();
+    for p in progress {
+        match counts.iter_mut().find(|(s, _)| *s == p.status) {
+            Some(c) => c.1 += 1,
+            None => counts.push((p.status, 1)),
+        }
+    }
+    counts.sort();
+    PlanView {
+        slug: plan.slug.clone(),
+        title: plan.title.clone(),
+        title_en: plan.title_en.clone(),
+        number: plan.number.clone(),
+        date: plan.date.map(|d| d.to_string()),
+        issuer: plan.issuer.clone(),
+        kind: plan.kind.clone(),
+        region: region_link(site, plan.region),
+        summary: plan.summary.clone(),
+        seed: plan.seed.clone(),
+        body_html: markdown::to_html(&plan.body),
+        targets: plan
+            .targets
+            .iter()
+            .zip(progress)
+            .map(|(t, p)| target_view(site, plan, t, p))
+            .collect(),
+        status_counts: counts
+            .into_iter()
+            .map(|(s, count)| {
+                let (status, label, symbol) = status_label(s);
+                StatusCount {
+                    status,
+                    label,
+                    symbol,
+                    count,
+                }
+            })
+            .collect(),
+        tasks: plan
+            .tasks
+            .iter()
+            .map(|t| TaskView {
+                content: t.content.clone(),
+                lead: t.lead.clone(),
+                partners: t.partners.join("; "),
+                deadline: t.deadline.clone(),
+            })
+            .collect(),
+    }
+}
+
+#[derive(Serialize)]
+pub struct PlanSummary {
+    pub title: String,
+    pub url: String,
+    pub number: String,
+    pub date: Option<String>,
+    pub region: Link,
+    pub targets: usize,
+    pub status_counts: Vec<StatusCount>,
+}
+
+#[derive(Serialize)]
+pub struct Headline {
+    pub name: String,
+    pub value: String,
+    pub year: i32,
+    pub previous_year: Option<i32>,
+    pub change: Option<String>,
+    pub growth: Option<String>,
+    pub direction: &'static str,
+    pub sources: Vec<SourceRef>,
+    pub url: String,
+}
+
+#[derive(Serialize)]
+pub struct RegionNode {
+    pub link: Link,
+    pub level: &'static str,
+    pub former: bool,
+    pub until: Option<String>,
+    pub children: Vec<RegionNode>,
+}
+
+#[derive(Serialize)]
+pub struct HomeView {
+    pub region: Link,
+    pub headlines: Vec<Headline>,
+    pub plans: Vec<PlanSummary>,
+    pub regions: Vec<RegionNode>,
+    pub indicators: Vec<Link>,
+}
+
+fn direction(change: Option<f64>) -> &'static str {
+    match change {
+        Some(c) if c > 0.0 => "up",
+        Some(c) if c < 0.0 => "down",
+        Some(_) => "flat",
+        None => "none",
+    }
+}
+
+pub fn home(site: &Site, computed: &Computed) -> HomeView {
+    let nation = site
+        .region_by_code(&site.config.headline_region)
+        .expect("checked by the model");
+    let mut headlines = Vec::new();
+    for s in (0..site.series.len()).map(SeriesIdx) {
+        if site.series(s).kind != SeriesKind::Count {
+            continue;
+        }
+        let years = computed.series_years(nation, s);
+        let Some(last) = years.iter().rev().find(|y| y.actual.is_some()) else {
+            continue;
+        };
+        let fig = site
+            .figures
+            .get(nation, s, last.year)
+            .expect("computed from figures");
+        let prev_year = last.increase.map(|_| last.year - 1);
+        headlines.push(Headline {
+            name: site.series(s).name_vi.clone(),
+            value: qualified(
+                fig.qualifier,
+                series_value(site, s, last.actual.unwrap_or_default()),
+            ),
+            year: last.year,
+            previous_year: prev_year,
+            change: last.increase.map(|v| format::signed(v, 0, LANG)),
+            growth: last.growth.map(|v| format::signed_percent(v, 1, LANG)),
+            direction: direction(last.increase),
+            sources: vec![source_ref(site, fig.source)],
+            url: format!("{}#s-{}", region_url(site, nation), site.series(s).id),
+        });
+    }
+    for i in (0..site.indicators.len()).map(IndicatorIdx) {
+        let Some(values) = computed.indicator(nation, i) else {
+            continue;
+        };
+        let Some((&year, &v)) = values.iter().next_back() else {
+            continue;
+        };
+        let prev = values.get(&(year - 1)).copied();
+        let ind = site.indicator(i);
+        let change = prev.map(|p| v - p);
+        let sources: BTreeSet<SourceRef> = ind
+            .inputs
+            .iter()
+            .filter_map(|s| site.figures.get(nation, *s, year))
+            .map(|f| source_ref(site, f.source))
+            .collect();
+        headlines.push(Headline {
+            name: ind.name_vi.clone(),
+            value: indicator_value(site, i, v),
+            year,
+            previous_year: prev.map(|_| year - 1),
+            change: change.map(|c| match ind.unit {
+                Unit::Percent => format!(
+                    "{} điểm %",
+                    format::signed(c * 100.0, ind.decimals.into(), LANG)
+                ),
+                Unit::Number => format::signed(c, ind.decimals.into(), LANG),
+            }),
+            growth: None,
+            direction: direction(change),
+            sources: sources.into_iter().collect(),
+            url: indicator_url(site, i),
+        });
+    }
+    let plans = (0..site.plans.len())
+        .map(|n| {
+            let v = plan(site, computed, n);
+            PlanSummary {
+                title: v.title,
+                url: plan_url(&site.plans[n]),
+                number: v.number,
+                date: v.date,
+                region: v.region,
+                targets: v.targets.len(),
+                status_counts: v.status_counts,
+            }
+        })
+        .collect();
+    let roots = (0..site.regions.len())
+        .map(RegionIdx)
+        .filter(|r| site.region(*r).parent.is_none())
+        .map(|r| region_node(site, r))
+        .collect();
+    HomeView {
+        region: region_link(site, nation),
+        headlines,
+        plans,
+        regions: roots,
+        indicators: (0..site.indicators.len())
+            .map(|i| Link {
+                name: site.indicators[i].name_vi.clone(),
+                url: indicator_url(site, IndicatorIdx(i)),
+            })
+            .collect(),
+    }
+}
+
+fn region_node(site: &Site, r: RegionIdx) -> RegionNode {
+    let region = site.region(r);
+    RegionNode {
+        link: region_link(site, r),
+        level: level_name(region.level),
+        former: region.until.is_some(),
+        until: region.until.map(|d| d.to_string()),
+        children: region
+            .children
+            .iter()
+            .map(|c| region_node(site, *c))
+            .collect(),
+    }
+}
+
+#[derive(Serialize)]
+pub struct MethodIndicator {
+    pub name: String,
+    pub url: String,
+    pub formula: String,
+    pub formula_text: String,
+    pub description: String,
+}
+
+#[derive(Serialize)]
+pub struct SourceView {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    pub url: String,
+    pub note: String,
+}
+
+#[derive(Serialize)]
+pub struct MethodologyView {
+    pub method: &'static str,
+    pub on_track: String,
+    pub acceleration_needed: String,
+    pub indicators: Vec<MethodIndicator>,
+    pub sources: Vec<SourceView>,
+    pub statuses: Vec<StatusCount>,
+}
+
+pub fn methodology(site: &Site) -> MethodologyView {
+    MethodologyView {
+        method: if site.config.progress_method == "linear" {
+            "linear"
+        } else {
+            "cagr"
+        },
+        on_track: format::number(progress::ON_TRACK, 2, LANG),
+        acceleration_needed: format::number(progress::ACCELERATION_NEEDED, 2, LANG),
+        indicators: (0..site.indicators.len())
+            .map(IndicatorIdx)
+            .map(|i| MethodIndicator {
+                name: site.indicator(i).name_vi.clone(),
+                url: indicator_url(site, i),
+                formula: formula_words(site, i),
+                formula_text: site.indicator(i).formula_text.clone(),
+                description: site.indicator(i).description_vi.clone(),
+            })
+            .collect(),
+        sources: site
+            .sources
+            .iter()
+            .map(|s| SourceView {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                publisher: s.publisher.clone(),
+                url: s.url.clone(),
+                note: s.note.clone(),
+            })
+            .collect(),
+        statuses: [
+            Status::Achieved,
+            Status::Missed,
+            Status::OnTrack,
+            Status::AccelerationNeeded,
+            Status::Limited,
+            Status::MovingAway,
+            Status::NotMeasurable,
+        ]
+        .into_iter()
+        .map(|s| {
+            let (status, label, symbol) = status_label(s);
+            StatusCount {
+                status,
+                label,
+                symbol,
+                count: 0,
+            }
+        })
+        .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn natural_decimals_keep_the_source_precision() {
+        assert_eq!(natural_decimals(24.8, 2), 1);
+        assert_eq!(natural_decimals(33.77, 2), 2);
+        assert_eq!(natural_decimals(90.0, 2), 0);
+    }
+
+    #[test]
+    fn replace_word_respects_boundaries() {
+        assert_eq!(replace_word("bhxh_tn / bhxh", "bhxh", "X"), "bhxh_tn / X");
+    }
+}

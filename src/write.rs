@@ -1,0 +1,97 @@
+//! Write stage: puts the rendered pages and the theme's static files in the output folder.
+//! Everything is written to a fresh folder beside it first and swapped in only when complete,
+//! so a failed build leaves the previous output untouched.
+
+use crate::error::{Error, Position};
+use crate::present::Rendered;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Marks a folder as baophu's output, so that a build never replaces a folder it did not write.
+pub const MARKER: &str = ".baophu-output";
+
+pub fn write_site(rendered: &Rendered, output: &Path) -> Result<(), Error> {
+    check_replaceable(output)?;
+    let parent = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    let staging = parent.join(format!(".{name}.new-{}", std::process::id()));
+    let result = write_all(rendered, &staging).and_then(|()| swap(&staging, output, parent, &name));
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&staging);
+    }
+    result
+}
+
+fn check_replaceable(output: &Path) -> Result<(), Error> {
+    if !output.exists() {
+        return Ok(());
+    }
+    let empty = fs::read_dir(output)
+        .map_err(|e| Error::io(output, e))?
+        .next()
+        .is_none();
+    if !output.is_dir() || !(empty || output.join(MARKER).exists()) {
+        return Err(Error::Invalid {
+            pos: Position::file(output),
+            message: "the output folder exists and was not written by baophu".into(),
+            hint: "choose another --output folder, or delete this one yourself".into(),
+        });
+    }
+    Ok(())
+}
+
+fn write_all(rendered: &Rendered, dir: &Path) -> Result<(), Error> {
+    if dir.exists() {
+        fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    }
+    fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    if rendered.static_dir.is_dir() {
+        copy_dir(&rendered.static_dir, &dir.join("static"))?;
+    }
+    for page in &rendered.pages {
+        let path = dir.join(&page.path);
+        if let Some(p) = path.parent() {
+            fs::create_dir_all(p).map_err(|e| Error::io(p, e))?;
+        }
+        fs::write(&path, &page.content).map_err(|e| Error::io(&path, e))?;
+    }
+    fs::write(dir.join(MARKER), "").map_err(|e| Error::io(dir, e))?;
+    Ok(())
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<(), Error> {
+    for entry in walkdir::WalkDir::new(from).sort_by_file_name() {
+        let entry = entry.map_err(|e| Error::io(from, e.into()))?;
+        let target: PathBuf = to.join(entry.path().strip_prefix(from).expect("walked under from"));
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).map_err(|e| Error::io(&target, e))?;
+        } else {
+            fs::copy(entry.path(), &target).map_err(|e| Error::io(&target, e))?;
+        }
+    }
+    Ok(())
+}
+
+/// Moves the old output aside, the new one in, then deletes the old one.
+fn swap(staging: &Path, output: &Path, parent: &Path, name: &str) -> Result<(), Error> {
+    if output.exists() {
+        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+        fs::rename(output, &old).map_err(|e| Error::io(output, e))?;
+        if let Err(e) = fs::rename(staging, output) {
+            // Put the previous site back rather than leave nothing.
+            let _ = fs::rename(&old, output);
+            return Err(Error::io(output, e));
+        }
+        fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
+    } else {
+        fs::rename(staging, output).map_err(|e| Error::io(output, e))?;
+    }
+    Ok(())
+}

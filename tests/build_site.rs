@@ -1,0 +1,299 @@
+//! End to end: build the example site into a temporary folder and read the pages.
+
+mod common;
+
+use baophu::cmd::build::{run, Options};
+use common::{example_site, page_text, snapshot};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn build(root: &Path, output: &Path, base_url: Option<&str>) -> Result<(), baophu::Error> {
+    run(&Options {
+        root: root.to_path_buf(),
+        output: Some(output.to_path_buf()),
+        base_url: base_url.map(str::to_string),
+    })
+    .map(|_| ())
+}
+
+fn built() -> (tempfile::TempDir, PathBuf) {
+    let out = tempfile::tempdir().unwrap();
+    let output = out.path().join("public");
+    build(&common::repo(), &output, None).expect("the example site builds");
+    (out, output)
+}
+
+fn read(output: &Path, page: &str) -> String {
+    fs::read_to_string(output.join(page)).unwrap_or_else(|e| panic!("{page}: {e}"))
+}
+
+#[test]
+fn huong_hoa_page_shows_the_worked_example_in_vietnamese_format() {
+    let (_tmp, out) = built();
+    let text = page_text(&read(&out, "vung/huong-hoa/index.html"));
+    // Rows of the series tables: year, actual, plan, attainment, increase, growth, development index.
+    for row in [
+        "2019 5.122 5.454 93,91% +307 +6,38% 106,38%",
+        "2019 4.844 4.826 100,37% +144 +3,06% 103,06%",
+        "2019 278 628 44,27% +163 +141,74% 241,74%",
+        "2019 3.871 3.851 100,52% +190 +5,16% 105,16%",
+    ] {
+        assert!(text.contains(row), "missing row {row:?}");
+    }
+    // Indicator tables: year and value.
+    for value in [
+        "2019 10,26%",
+        "2019 89,70%",
+        "2019 0,62%",
+        "2019 7,75%",
+        "2019 87,44%",
+    ] {
+        assert!(text.contains(value), "missing {value:?}");
+    }
+    // A missing figure is shown as missing, never as 0.
+    assert!(
+        text.contains("2020 — không có số liệu 6.450"),
+        "2020 actual must be missing"
+    );
+    // Every figure row names its source.
+    assert!(text.contains(
+        "Kế hoạch phát triển đối tượng tham gia BHXH, BHTN trên địa bàn huyện Hướng Hóa năm 2020"
+    ));
+}
+
+#[test]
+fn former_units_say_what_they_became() {
+    let (_tmp, out) = built();
+    for (page, became) in [
+        ("vung/huong-hoa/index.html", "vung/quang-tri-2025/"),
+        ("vung/hai-duong/index.html", "vung/hai-phong-2025/"),
+    ] {
+        let html = read(&out, page);
+        assert!(
+            html.contains("không còn tồn tại từ sau ngày 30/06/2025"),
+            "{page}"
+        );
+        assert!(
+            html.contains(&format!("Nay thuộc: <a href=\"/{became}\">")),
+            "{page}"
+        );
+    }
+    let new = read(&out, "vung/quang-tri-2025/index.html");
+    let formed = new
+        .split("Hình thành từ:")
+        .nth(1)
+        .expect("the new unit lists its predecessors");
+    let formed = formed.split("</p>").next().unwrap();
+    for old in ["quang-tri", "quang-binh", "huong-hoa"] {
+        assert!(
+            formed.contains(&format!("<a href=\"/vung/{old}/\">")),
+            "{formed}"
+        );
+    }
+}
+
+#[test]
+fn national_page_shows_the_national_series() {
+    let (_tmp, out) = built();
+    let text = page_text(&read(&out, "vung/vn/index.html"));
+    for expected in [
+        "2015 12.072.860",            // compulsory
+        "2016 203.871 -13.798",       // voluntary fell in 2016
+        "2020 > 1.120.000",           // a "more than" figure keeps its sign
+        "2024 95.520.000 +2.213.000", // health insurance
+        "2015 12.290.529",            // total, summed from its parts
+        "2024 42,71%",                // published coverage rate
+    ] {
+        assert!(text.contains(expected), "missing {expected:?}");
+    }
+}
+
+#[test]
+fn every_plan_page_shows_its_targets_with_a_status() {
+    let (_tmp, out) = built();
+    let plans = fs::read_dir(common::repo().join("content/plans")).unwrap();
+    let mut checked = 0;
+    for entry in plans {
+        let path = entry.unwrap().path();
+        let source = fs::read_to_string(&path).unwrap();
+        let targets = source.matches("[[target]]").count();
+        let slug = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let html = read(&out, &format!("ke-hoach/{slug}/index.html"));
+        let rows = html
+            .split("<table class=\"targets\">")
+            .nth(1)
+            .map_or(0, |t| {
+                t.split("</table>")
+                    .next()
+                    .unwrap()
+                    .matches("<span class=\"status status-")
+                    .count()
+            });
+        assert_eq!(rows, targets, "{slug}: one status per target");
+        let tasks = source.matches("[[task]]").count();
+        let task_rows = html.split("<table class=\"tasks\">").nth(1).map_or(0, |t| {
+            t.split("</table>")
+                .next()
+                .unwrap()
+                .matches("<tr><td>")
+                .count()
+        });
+        assert_eq!(task_rows, tasks, "{slug}: one row per task");
+        checked += 1;
+    }
+    assert!(checked >= 5, "the five seed plans are in content/plans");
+}
+
+#[test]
+fn statuses_follow_the_figures() {
+    let (_tmp, out) = built();
+    let text = page_text(&read(&out, "ke-hoach/nq-28-tw-2018/index.html"));
+    // 2021: 33,77% published against about 35% → missed; 2025: on track from 24,8% (2015) to 42,71% (2024).
+    assert!(
+        text.contains("2021 ≥ 35,00% khoảng 35% 33,77% (2021) +1,23 điểm % ✘ Không đạt"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2025 ≥ 45,00% khoảng 45% 42,71% (2024) +2,29 điểm % ↗ Đúng lộ trình"),
+        "{text}"
+    );
+    let text = page_text(&read(&out, "ke-hoach/1279-kh-bhxh-2017/index.html"));
+    // Voluntary participants grew 11,59% in 2017 (target 30%) and more than doubled in 2020.
+    assert!(text.contains("2017 ≥ 30,00%"), "{text}");
+    assert!(text.contains("11,59% (2017)"), "{text}");
+    assert!(text.contains("103,27% (2020)"), "{text}");
+}
+
+#[test]
+fn charts_are_well_formed_accessible_svg_with_a_table_beside_them() {
+    let (_tmp, out) = built();
+    let mut charts = 0;
+    for (path, bytes) in snapshot(&out) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        let mut rest = html.as_str();
+        while let Some(start) = rest.find("<svg") {
+            let end = rest[start..].find("</svg>").unwrap() + start + 6;
+            let svg = &rest[start..end];
+            let doc = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("{path}: {e}"));
+            let root = doc.root_element();
+            assert_eq!(root.attribute("role"), Some("img"));
+            assert!(root.attribute("viewBox").is_some() && root.attribute("width").is_none());
+            let title = root
+                .children()
+                .find(|n| n.has_tag_name("title"))
+                .expect("title");
+            assert!(!title.text().unwrap_or("").is_empty());
+            assert!(root.children().any(|n| n.has_tag_name("desc")));
+            // The table of the chart's data follows it.
+            assert!(
+                rest[end..].find("<table").is_some_and(|t| t < 600),
+                "{path}: chart without table"
+            );
+            charts += 1;
+            rest = &rest[end..];
+        }
+    }
+    assert!(charts > 20, "only {charts} charts");
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    build(&common::repo(), &a, None).unwrap();
+    build(&common::repo(), &b, None).unwrap();
+    let (sa, sb) = (snapshot(&a), snapshot(&b));
+    assert!(sa.len() > 30);
+    assert!(sa == sb, "outputs differ");
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_in_place() {
+    let site = example_site();
+    let root = site.path();
+    let output = root.join("public");
+    build(root, &output, None).unwrap();
+    let before = snapshot(&output);
+    common::edit(
+        root,
+        "data/figures/2019.toml",
+        "actual = 4844",
+        "actual = -4844",
+    );
+    assert!(build(root, &output, None).is_err());
+    assert!(snapshot(&output) == before, "the old site must stay");
+    // Nothing half-written is left beside it.
+    let leftovers: Vec<_> = fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".public"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_folder_baophu_did_not_write_is_never_replaced() {
+    let tmp = tempfile::tempdir().unwrap();
+    let output = tmp.path().join("docs");
+    fs::create_dir_all(&output).unwrap();
+    fs::write(output.join("notes.txt"), "mine").unwrap();
+    let err = build(&common::repo(), &output, None).unwrap_err();
+    assert!(
+        err.to_string().contains("was not written by baophu"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_to_string(output.join("notes.txt")).unwrap(),
+        "mine"
+    );
+}
+
+#[test]
+fn links_follow_the_base_url() {
+    let tmp = tempfile::tempdir().unwrap();
+    let output = tmp.path().join("out");
+    build(
+        &common::repo(),
+        &output,
+        Some("https://example.org/bao-phu/"),
+    )
+    .unwrap();
+    let html = read(&output, "index.html");
+    assert!(html.contains("href=\"/bao-phu/static/style.css\""));
+    assert!(html.contains("href=\"/bao-phu/vung/huong-hoa/\""));
+    assert!(!html.contains("href=\"/vung/"));
+}
+
+#[test]
+fn the_command_line_builds_and_checks() {
+    let site = example_site();
+    let root = site.path();
+    let bin = env!("CARGO_BIN_EXE_baophu");
+    let check = std::process::Command::new(bin)
+        .args(["check", "--root"])
+        .arg(root)
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert!(!root.join("public").exists(), "check writes nothing");
+    let build = std::process::Command::new(bin)
+        .args(["build", "--root"])
+        .arg(root)
+        .output()
+        .unwrap();
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    assert!(root.join("public/index.html").is_file());
+    assert!(root.join("public/404.html").is_file());
+    assert!(root.join("public/phuong-phap/index.html").is_file());
+}

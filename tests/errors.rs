@@ -1,0 +1,293 @@
+//! Bad input gives an error that names the problem, the file, the line and the column.
+
+mod common;
+
+use baophu::cmd::check;
+use baophu::Error;
+use common::{append, edit, example_site, line_col};
+use std::path::Path;
+
+/// Runs `check` and returns its single error, with the position it reports.
+fn single_error(root: &Path) -> (String, String, usize, usize) {
+    let err = check::run(root).err().expect("check must fail");
+    let errors = err.flatten();
+    assert_eq!(errors.len(), 1, "expected one error, got: {err}");
+    let e = errors[0];
+    let pos = e.position().expect("the error has a position");
+    let file = pos
+        .path
+        .strip_prefix(root)
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    (e.to_string(), file, pos.line, pos.column)
+}
+
+#[test]
+fn malformed_toml() {
+    let site = example_site();
+    let root = site.path();
+    // A value without its closing quote.
+    edit(
+        root,
+        "data/figures/2019.toml",
+        "series = \"lao_dong\"",
+        "series = \"lao_dong",
+    );
+    let (msg, file, line, col) = single_error(root);
+    assert_eq!(file, "data/figures/2019.toml");
+    let (l, c) = line_col(root, "data/figures/2019.toml", "\"lao_dong");
+    // The parser points at the end of the line, where the quote is missing.
+    assert_eq!((line, col), (l, c + "\"lao_dong".len()), "{msg}");
+    assert!(
+        msg.contains("error: invalid basic string, expected `\"`"),
+        "{msg}"
+    );
+    assert!(msg.contains("hint: check the TOML syntax"), "{msg}");
+}
+
+#[test]
+fn unknown_key_is_reported_where_it_is() {
+    let site = example_site();
+    let root = site.path();
+    edit(
+        root,
+        "data/figures/2018.toml",
+        "actual = 4815",
+        "actaul = 4815",
+    );
+    let (msg, file, line, col) = single_error(root);
+    assert_eq!(file, "data/figures/2018.toml");
+    assert_eq!(
+        (line, col),
+        line_col(root, "data/figures/2018.toml", "actaul")
+    );
+    assert!(msg.contains("unknown field `actaul`"), "{msg}");
+}
+
+#[test]
+fn unknown_region() {
+    let site = example_site();
+    let root = site.path();
+    edit(
+        root,
+        "data/figures/2019.toml",
+        "region = \"huong-hoa\"",
+        "region = \"huong-hao\"",
+    );
+    let (msg, file, line, col) = single_error(root);
+    assert_eq!(file, "data/figures/2019.toml");
+    let (l, c) = line_col(root, "data/figures/2019.toml", "\"huong-hao\"");
+    assert_eq!((line, col), (l, c));
+    assert!(msg.contains("unknown region `huong-hao`"), "{msg}");
+}
+
+#[test]
+fn unknown_series_in_a_formula_points_into_the_formula() {
+    let site = example_site();
+    let root = site.path();
+    edit(
+        root,
+        "data/indicators.toml",
+        "formula = \"bhtn / lao_dong\"",
+        "formula = \"bhtn / lao_dng\"",
+    );
+    let (msg, file, line, col) = single_error(root);
+    assert_eq!(file, "data/indicators.toml");
+    assert_eq!(
+        (line, col),
+        line_col(root, "data/indicators.toml", "lao_dng")
+    );
+    assert!(msg.contains("unknown series `lao_dng`"), "{msg}");
+    assert!(msg.contains("did you mean `lao_dong`"), "{msg}");
+}
+
+#[test]
+fn duplicate_figure_names_both_places() {
+    let site = example_site();
+    let root = site.path();
+    append(
+        root,
+        "data/figures/2019.toml",
+        "\n[[figure]]\nregion = \"huong-hoa\"\nseries = \"bhtn\"\nactual = 3900\nsource = \"kh-huong-hoa-2020\"\n",
+    );
+    let (msg, file, line, _) = single_error(root);
+    assert_eq!(file, "data/figures/2019.toml");
+    let text = std::fs::read_to_string(root.join("data/figures/2019.toml")).unwrap();
+    let last = text.rfind("region = \"huong-hoa\"").unwrap();
+    assert_eq!(line, text[..last].matches('\n').count() + 1);
+    assert!(
+        msg.contains("duplicate figure for region `huong-hoa`, series `bhtn`, year 2019"),
+        "{msg}"
+    );
+    let (first_line, _) = line_col(
+        root,
+        "data/figures/2019.toml",
+        "region = \"huong-hoa\"\nseries = \"bhtn\"",
+    );
+    assert!(
+        msg.contains(&format!(
+            "first given at {}:{first_line}:10",
+            root.join("data/figures/2019.toml").display()
+        )),
+        "{msg}"
+    );
+}
+
+#[test]
+fn negative_count() {
+    let site = example_site();
+    let root = site.path();
+    edit(
+        root,
+        "data/figures/2018.toml",
+        "actual = 115",
+        "actual = -115",
+    );
+    let (msg, file, line, col) = single_error(root);
+    assert_eq!(file, "data/figures/2018.toml");
+    assert_eq!(
+        (line, col),
+        line_col(root, "data/figures/2018.toml", "-115")
+    );
+    assert!(msg.contains("negative count -115"), "{msg}");
+}
+
+#[test]
+fn zero_denominator_gives_no_value_and_a_warning() {
+    let site = example_site();
+    let root = site.path();
+    edit(
+        root,
+        "data/figures/2019.toml",
+        "actual = 4427",
+        "actual = 0",
+    );
+    let report = check::run(root).expect("a zero denominator is a warning, not an error");
+    let w = report
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("tuan_thu_bhtn"))
+        .expect("a warning about the indicator");
+    assert!(w.message.contains("denominator is zero"), "{}", w.message);
+    assert!(w.message.contains("huong-hoa") && w.message.contains("2019"));
+    assert_eq!(w.pos.path, root.join("data/indicators.toml"));
+    assert_eq!(
+        (w.pos.line, w.pos.column),
+        line_col(root, "data/indicators.toml", "\"bhtn / doi_tuong_bhtn\"")
+    );
+    // The built page shows no value for it: never inf or NaN.
+    let out = tempfile::tempdir().unwrap();
+    let output = out.path().join("site");
+    baophu::cmd::build::run(&baophu::cmd::build::Options {
+        root: root.to_path_buf(),
+        output: Some(output.clone()),
+        base_url: None,
+    })
+    .unwrap();
+    let html = std::fs::read_to_string(output.join("chi-tieu/tuan_thu_bhtn/index.html")).unwrap();
+    assert!(!html.contains("inf") && !html.contains("NaN"));
+    assert!(!html.contains("87,44%"));
+}
+
+#[test]
+fn unknown_indicator_in_a_plan_target() {
+    let site = example_site();
+    let root = site.path();
+    let file = "content/plans/huong-hoa-2020.md";
+    edit(
+        root,
+        file,
+        "indicator = \"bao_phu_bhxh\"",
+        "indicator = \"bao_phu_bxh\"",
+    );
+    let (msg, f, line, col) = single_error(root);
+    assert_eq!(f, file);
+    assert_eq!((line, col), line_col(root, file, "\"bao_phu_bxh\""));
+    assert!(msg.contains("did you mean `bao_phu_bhxh`"), "{msg}");
+}
+
+#[test]
+fn front_matter_errors_point_into_the_markdown_file() {
+    let site = example_site();
+    let root = site.path();
+    let file = "content/plans/huong-hoa-2020.md";
+    edit(
+        root,
+        file,
+        "comparison = \"at_least\"",
+        "comparison = \"more\"",
+    );
+    let (msg, f, line, col) = single_error(root);
+    assert_eq!(f, file);
+    assert_eq!((line, col), line_col(root, file, "\"more\""));
+    assert!(
+        msg.contains("unknown comparison `more`") && msg.contains("`at_least`"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn all_errors_are_reported_at_once() {
+    let site = example_site();
+    let root = site.path();
+    edit(
+        root,
+        "data/figures/2018.toml",
+        "actual = 115",
+        "actual = -115",
+    );
+    edit(
+        root,
+        "data/figures/2019.toml",
+        "region = \"huong-hoa\"",
+        "region = \"nowhere\"",
+    );
+    let err = check::run(root).err().unwrap();
+    assert!(matches!(err, Error::Many(ref v) if v.len() == 2), "{err}");
+}
+
+#[test]
+fn the_command_exits_non_zero_and_prints_the_position() {
+    let site = example_site();
+    let root = site.path();
+    edit(
+        root,
+        "data/figures/2018.toml",
+        "actual = 115",
+        "actual = -115",
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_baophu"))
+        .args(["check", "--root"])
+        .arg(root)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let (l, c) = line_col(root, "data/figures/2018.toml", "-115");
+    assert!(
+        stderr.contains(&format!("2018.toml:{l}:{c}: error: negative count")),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_count_written_with_a_thousands_separator() {
+    let site = example_site();
+    let root = site.path();
+    // "5.122" is valid TOML (a decimal number) but a count of people is whole.
+    edit(
+        root,
+        "data/figures/2019.toml",
+        "actual = 5122",
+        "actual = 5.122",
+    );
+    let (msg, file, line, col) = single_error(root);
+    assert_eq!(file, "data/figures/2019.toml");
+    assert_eq!(
+        (line, col),
+        line_col(root, "data/figures/2019.toml", "5.122")
+    );
+    assert!(msg.contains("5.122 is not a whole number"), "{msg}");
+    assert!(msg.contains("5122"), "{msg}");
+}
