@@ -291,3 +291,63 @@ fn a_count_written_with_a_thousands_separator() {
     assert!(msg.contains("5.122 is not a whole number"), "{msg}");
     assert!(msg.contains("5122"), "{msg}");
 }
+
+#[test]
+fn a_figure_for_a_unit_that_no_longer_existed() {
+    let site = example_site();
+    let root = site.path();
+    append(
+        root,
+        "data/figures/2024.toml",
+        "\n[[figure]]\nregion = \"quang-tri-2025\"\nseries = \"bhyt\"\nactual = 1\nsource = \"nld-2024\"\n",
+    );
+    let (msg, file, line, col) = single_error(root);
+    assert_eq!(file, "data/figures/2024.toml");
+    assert_eq!(
+        (line, col),
+        line_col(root, "data/figures/2024.toml", "\"quang-tri-2025\"")
+    );
+    assert!(
+        msg.contains("`quang-tri-2025` did not exist in 2024"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_parent_of_a_lower_level_is_refused() {
+    let site = example_site();
+    let root = site.path();
+    // Making the nation a child of a district would also make a cycle.
+    edit(
+        root,
+        "data/regions.toml",
+        "level = \"nation\"",
+        "level = \"nation\"\nparent = \"huong-hoa\"",
+    );
+    let (msg, file, line, col) = single_error(root);
+    assert_eq!(file, "data/regions.toml");
+    assert_eq!(
+        (line, col),
+        line_col(root, "data/regions.toml", "\"huong-hoa\"\n")
+    );
+    assert!(
+        msg.contains("`huong-hoa` cannot be the parent of `vn`"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn an_unknown_progress_method() {
+    let site = example_site();
+    let root = site.path();
+    edit(
+        root,
+        "config.toml",
+        "progress_method = \"cagr\"",
+        "progress_method = \"sdg\"",
+    );
+    let (msg, file, line, col) = single_error(root);
+    assert_eq!(file, "config.toml");
+    assert_eq!((line, col), line_col(root, "config.toml", "\"sdg\""));
+    assert!(msg.contains("unknown progress_method `sdg`"), "{msg}");
+}

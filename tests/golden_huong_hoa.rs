@@ -18,7 +18,7 @@ fn series(site: &Site, id: &str) -> SeriesIdx {
 
 fn indicator(site: &Site, computed: &Computed, id: &str, year: i32) -> f64 {
     let i = IndicatorIdx(site.indicators.iter().position(|s| s.id == id).unwrap());
-    computed.indicator(region(site), i).unwrap()[&year]
+    computed.indicator(region(site), i).unwrap()[&year].value
 }
 
 fn year<'a>(site: &Site, computed: &'a Computed, id: &str, y: i32) -> &'a SeriesYear {

@@ -7,15 +7,47 @@ pub mod stats;
 
 use crate::error::Warning;
 use crate::model::formula::{Expr, Op};
-use crate::model::{IndicatorIdx, Measure, Metric, RegionIdx, SeriesIdx, Site, Target, Unit};
+use crate::model::{
+    IndicatorIdx, Measure, Metric, Qualifier, RegionIdx, SeriesIdx, Site, Target, Unit,
+};
 use progress::{Goal, Method, Progress};
 use stats::Ratio;
 use std::collections::{BTreeMap, HashMap};
+
+/// A computed value and whether its inputs were approximate ("≈") or lower bounds (">").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Value {
+    pub value: f64,
+    pub qualifier: Option<Qualifier>,
+}
+
+/// The qualifier of a value computed from several inputs: a single input's own, otherwise
+/// "about" as soon as any input is qualified.
+fn combined(qualifiers: &[Option<Qualifier>]) -> Option<Qualifier> {
+    match qualifiers {
+        [one] => *one,
+        many => many.iter().any(Option::is_some).then_some(Qualifier::About),
+    }
+}
+
+/// A change from an exact figure to a "more than" figure is itself "more than"; any other
+/// qualified input makes it approximate.
+fn change_qualifier(current: Option<Qualifier>, previous: Option<Qualifier>) -> Option<Qualifier> {
+    match (current, previous) {
+        (None, None) => None,
+        (Some(Qualifier::MoreThan), None) => Some(Qualifier::MoreThan),
+        _ => Some(Qualifier::About),
+    }
+}
 
 /// One year of one region's series.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SeriesYear {
     pub year: i32,
+    /// How the source qualifies the actual figure.
+    pub qualifier: Option<Qualifier>,
+    /// The qualifier of attainment, increase, growth and development index.
+    pub change_qualifier: Option<Qualifier>,
     pub actual: Option<f64>,
     pub plan: Option<f64>,
     pub attainment: Option<f64>,
@@ -29,9 +61,11 @@ pub struct Computed {
     /// Years that have a figure, per region and series.
     pub series: HashMap<(RegionIdx, SeriesIdx), Vec<SeriesYear>>,
     /// Indicator values per region, by year; only years with a value.
-    pub indicators: HashMap<(RegionIdx, IndicatorIdx), BTreeMap<i32, f64>>,
+    pub indicators: HashMap<(RegionIdx, IndicatorIdx), BTreeMap<i32, Value>>,
     /// Per plan, per target, in the model's order.
     pub progress: Vec<Vec<Progress>>,
+    /// (plan, target) positions of the targets set on a metric in a region, by target year.
+    pub targets: HashMap<(RegionIdx, Metric), Vec<(usize, usize)>>,
     pub warnings: Vec<Warning>,
 }
 
@@ -45,8 +79,31 @@ impl Computed {
         &self,
         region: RegionIdx,
         indicator: IndicatorIdx,
-    ) -> Option<&BTreeMap<i32, f64>> {
+    ) -> Option<&BTreeMap<i32, Value>> {
         self.indicators.get(&(region, indicator))
+    }
+
+    /// How the value of a target's metric in a region and year is qualified.
+    pub fn metric_qualifier(
+        &self,
+        region: RegionIdx,
+        metric: Metric,
+        year: i32,
+    ) -> Option<Qualifier> {
+        match metric {
+            Metric::Indicator(i) => self.indicator(region, i)?.get(&year)?.qualifier,
+            Metric::Series(s, measure) => {
+                let y = self
+                    .series_years(region, s)
+                    .iter()
+                    .find(|y| y.year == year)?;
+                if measure == Measure::Value {
+                    y.qualifier
+                } else {
+                    y.change_qualifier
+                }
+            }
+        }
     }
 
     /// The observed values of a target's metric in a region, by year.
@@ -54,7 +111,7 @@ impl Computed {
         match metric {
             Metric::Indicator(i) => self
                 .indicator(region, i)
-                .map(|m| m.iter().map(|(y, v)| (*y, *v)).collect())
+                .map(|m| m.iter().map(|(y, v)| (*y, v.value)).collect())
                 .unwrap_or_default(),
             Metric::Series(s, measure) => self
                 .series_years(region, s)
@@ -116,6 +173,17 @@ pub fn compute(site: &Site) -> Computed {
                 .collect()
         })
         .collect();
+    for (p, plan) in site.plans.iter().enumerate() {
+        for (t, target) in plan.targets.iter().enumerate() {
+            out.targets
+                .entry((target.region, target.metric))
+                .or_default()
+                .push((p, t));
+        }
+    }
+    for list in out.targets.values_mut() {
+        list.sort_by_key(|&(p, t)| (site.plans[p].targets[t].year, site.plans[p].slug.clone()));
+    }
     warnings.sort();
     warnings.dedup();
     out.warnings = warnings;
@@ -164,7 +232,8 @@ fn series_stats(
     years
         .iter()
         .map(|(&year, fig)| {
-            let prev = years.get(&(year - 1)).and_then(|f| f.actual);
+            let prev_fig = years.get(&(year - 1));
+            let prev = prev_fig.and_then(|f| f.actual);
             let attainment = warn(
                 stats::attainment(fig.actual, fig.plan),
                 "attainment",
@@ -174,6 +243,11 @@ fn series_stats(
             let growth = warn(stats::growth(fig.actual, prev), "growth", fig, year);
             SeriesYear {
                 year,
+                qualifier: fig.qualifier,
+                change_qualifier: change_qualifier(
+                    fig.qualifier,
+                    prev_fig.and_then(|f| f.qualifier),
+                ),
                 actual: fig.actual,
                 plan: fig.plan,
                 attainment,
@@ -191,7 +265,7 @@ fn indicator_values(
     region: RegionIdx,
     indicator: IndicatorIdx,
     warnings: &mut Vec<Warning>,
-) -> BTreeMap<i32, f64> {
+) -> BTreeMap<i32, Value> {
     let ind = site.indicator(indicator);
     let mut out = BTreeMap::new();
     // Candidate years: those of the first input; a year missing from it cannot have a value.
@@ -205,7 +279,18 @@ fn indicator_values(
         let value = |s: SeriesIdx| site.figures.actual(region, s, year);
         match eval(&ind.formula, &value) {
             Ratio::Value(v) => {
-                out.insert(year, v);
+                let qualifiers: Vec<Option<Qualifier>> = ind
+                    .inputs
+                    .iter()
+                    .map(|s| site.figures.get(region, *s, year).and_then(|f| f.qualifier))
+                    .collect();
+                out.insert(
+                    year,
+                    Value {
+                        value: v,
+                        qualifier: combined(&qualifiers),
+                    },
+                );
             }
             Ratio::ZeroDenominator => warnings.push(Warning {
                 pos: ind.pos.clone(),
@@ -256,6 +341,18 @@ mod tests {
             .iter()
             .position(|s| *s == name)
             .map(SeriesIdx)
+    }
+
+    #[test]
+    fn qualified_inputs_qualify_what_is_computed_from_them() {
+        use Qualifier::{About, MoreThan};
+        assert_eq!(change_qualifier(None, None), None);
+        assert_eq!(change_qualifier(Some(MoreThan), None), Some(MoreThan));
+        assert_eq!(change_qualifier(None, Some(MoreThan)), Some(About));
+        assert_eq!(change_qualifier(Some(About), None), Some(About));
+        assert_eq!(combined(&[Some(MoreThan)]), Some(MoreThan));
+        assert_eq!(combined(&[None, Some(MoreThan)]), Some(About));
+        assert_eq!(combined(&[None, None]), None);
     }
 
     #[test]

@@ -157,7 +157,7 @@ impl Figures {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Measure {
     Value,
     /// x(y) / x(y−1) − 1
@@ -167,7 +167,7 @@ pub enum Measure {
 }
 
 /// What a target is set on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Metric {
     Indicator(IndicatorIdx),
     Series(SeriesIdx, Measure),
@@ -445,6 +445,7 @@ pub fn build(input: load::Input) -> Result<Site, Error> {
             note_en: r.note_en.clone(),
         });
     }
+    check_region_tree(&mut c, &regions, &input.regions);
     for i in 0..regions.len() {
         if let Some(p) = regions[i].parent {
             regions[p.0].children.push(RegionIdx(i));
@@ -560,7 +561,7 @@ pub fn build(input: load::Input) -> Result<Site, Error> {
         }
         check_file_name_year(&mut c, file, &f.data.year);
         for raw in &f.data.figure {
-            if let Some(fig) = figure(&mut c, file, raw, &series) {
+            if let Some(fig) = figure(&mut c, file, raw, year, &regions, &series) {
                 let (r, s, figure) = fig;
                 let years = figures.map.entry((r, s)).or_default();
                 if let Some(first) = years.get(&year) {
@@ -628,7 +629,16 @@ pub fn build(input: load::Input) -> Result<Site, Error> {
     // Newest plans first, as readers look for them.
     plans.sort_by(|a, b| b.date.cmp(&a.date).then(a.slug.cmp(&b.slug)));
 
-    let config_region = input.config.headline_region.clone();
+    if c.regions.get(&input.config.headline_region).is_none() {
+        c.errors.push(Error::Invalid {
+            pos: input.config.headline_region_pos.clone(),
+            message: format!(
+                "headline_region `{}` is not a region",
+                input.config.headline_region
+            ),
+            hint: "set `headline_region` to a code from data/regions.toml".into(),
+        });
+    }
     if !c.errors.is_empty() {
         return Err(Error::from_many(c.errors));
     }
@@ -653,14 +663,56 @@ pub fn build(input: load::Input) -> Result<Site, Error> {
         },
         region_index,
     };
-    if site.region_by_code(&config_region).is_none() {
-        return Err(Error::Invalid {
-            pos: Position::file(&input.root.join("config.toml")),
-            message: format!("headline_region `{config_region}` is not a region"),
-            hint: "set `headline_region` to a code from data/regions.toml".into(),
-        });
-    }
     Ok(site)
+}
+
+/// A parent must be a unit of a higher level (which also rules out cycles), and a unit that
+/// ceased must say what it became only with an end date.
+fn check_region_tree(c: &mut Checker, regions: &[Region], raw: &data::Loaded<data::RegionsFile>) {
+    for (i, (region, r)) in regions.iter().zip(&raw.data.region).enumerate() {
+        if let (Some(p), Some(span)) = (region.parent, r.parent.as_ref()) {
+            if regions[p.0].level >= region.level {
+                c.invalid(
+                    &raw.file,
+                    span.span(),
+                    format!(
+                        "`{}` cannot be the parent of `{}`: a parent must be of a higher level",
+                        regions[p.0].code, region.code
+                    ),
+                    "the levels are nation > province > district > commune",
+                );
+            }
+        }
+        if region.became.contains(&RegionIdx(i)) {
+            c.invalid(
+                &raw.file,
+                r.code.span(),
+                format!("`{}` cannot become itself", region.code),
+                "list the units it became part of",
+            );
+        }
+        if !region.became.is_empty() && region.until.is_none() {
+            c.invalid(
+                &raw.file,
+                r.code.span(),
+                format!(
+                    "`{}` lists what it became but has no `until` date",
+                    region.code
+                ),
+                "add `until = YYYY-MM-DD`, the last day the unit existed",
+            );
+        }
+        if let (Some(from), Some(until)) = (region.from, region.until) {
+            if from > until {
+                c.invalid(
+                    &raw.file,
+                    r.code.span(),
+                    format!("`{}` ends before it starts", region.code),
+                    "check `from` and `until`",
+                );
+            }
+        }
+    }
 }
 
 /// Where a series is declared the sum of parts and a region's year has every part but not the
@@ -736,6 +788,8 @@ fn figure(
     c: &mut Checker,
     file: &SourceFile,
     raw: &data::RawFigure,
+    year: i32,
+    regions: &[Region],
     series: &[Series],
 ) -> Option<(RegionIdx, SeriesIdx, Figure)> {
     let region = c.region(&raw.region, file);
@@ -766,6 +820,19 @@ fn figure(
         return None;
     }
     let (region, s, source, plan_source) = (region?, s?, source?, plan_source?);
+    if let Some(r) = regions.get(region.0) {
+        let before = r.from.is_some_and(|d| i32::from(d.year) > year);
+        let after = r.until.is_some_and(|d| i32::from(d.year) < year);
+        if before || after {
+            c.invalid(
+                file,
+                raw.region.span(),
+                format!("`{}` did not exist in {year}", raw.region.get_ref()),
+                "give figures of a reorganised unit under the unit that existed that year",
+            );
+            return None;
+        }
+    }
     let mut ok = true;
     for v in [&raw.actual, &raw.plan].into_iter().flatten() {
         let value = *v.get_ref();
@@ -898,6 +965,16 @@ fn target(
             return None;
         }
     };
+    let year = *t.year.get_ref();
+    if !(1945..=2100).contains(&year) {
+        c.invalid(
+            file,
+            t.year.span(),
+            format!("year {year} is out of range"),
+            "write the target year, e.g. `year = 2025`",
+        );
+        return None;
+    }
     Some(Target {
         metric,
         region,

@@ -92,7 +92,7 @@ pub fn time_chart(c: &TimeChart) -> Option<String> {
             .y_labels(5)
             .x_label_formatter(&|y| y.to_string())
             .y_label_formatter(&|v| (c.format_tick)(*v))
-            .label_style(("sans-serif", 14, &AXIS))
+            .label_style(("sans-serif", 17, &AXIS))
             .draw()
             .ok()?;
 
@@ -144,7 +144,7 @@ pub fn time_chart(c: &TimeChart) -> Option<String> {
         if let Some(last) = c.actual.last() {
             // Label the latest value directly so the reader needs no legend for it.
             let text = (c.format_value)(last.1);
-            let style = ("sans-serif", 14).into_font().color(&ACTUAL);
+            let style = ("sans-serif", 17).into_font().color(&ACTUAL);
             let pos = chart.backend_coord(last);
             let anchor_right = pos.0 > (WIDTH as i32) * 3 / 4;
             let dx = if anchor_right {

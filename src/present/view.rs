@@ -150,7 +150,13 @@ pub struct TargetView {
     pub linear_ratio: Option<String>,
 }
 
-pub fn target_view(site: &Site, plan: &Plan, t: &Target, p: &Progress) -> TargetView {
+pub fn target_view(
+    site: &Site,
+    computed: &Computed,
+    plan: &Plan,
+    t: &Target,
+    p: &Progress,
+) -> TargetView {
     let sign = match t.comparison {
         Comparison::AtLeast => "≥",
         Comparison::AtMost => "≤",
@@ -170,6 +176,9 @@ pub fn target_view(site: &Site, plan: &Plan, t: &Target, p: &Progress) -> Target
                     LANG
                 )
             ),
+            Metric::Series(_, Measure::Growth | Measure::DevelopmentIndex) => {
+                format!("{} điểm %", format::signed((t.value - v) * 100.0, 2, LANG))
+            }
             m => metric_value(site, m, t.value - v),
         })
     });
@@ -187,7 +196,12 @@ pub fn target_view(site: &Site, plan: &Plan, t: &Target, p: &Progress) -> Target
         year: t.year,
         target: format!("{sign} {}", metric_value(site, t.metric, t.value)),
         printed: t.printed.clone(),
-        latest: p.latest.map(|(_, v)| metric_value(site, t.metric, v)),
+        latest: p.latest.map(|(y, v)| {
+            qualified(
+                computed.metric_qualifier(t.region, t.metric, y),
+                metric_value(site, t.metric, v),
+            )
+        }),
         latest_year: p.latest.map(|(y, _)| y),
         base: p
             .base
@@ -221,6 +235,7 @@ pub struct SeriesBlock {
     pub unit: String,
     pub chart: Option<String>,
     pub has_plan: bool,
+    pub has_targets: bool,
     pub rows: Vec<SeriesRow>,
 }
 
@@ -252,20 +267,21 @@ fn targets_for<'a>(
     region: RegionIdx,
     metric: Metric,
 ) -> Vec<(&'a Plan, &'a Target, &'a Progress)> {
-    let mut out: Vec<_> = site
-        .plans
-        .iter()
-        .zip(&computed.progress)
-        .flat_map(|(plan, progress)| {
-            plan.targets
-                .iter()
-                .zip(progress)
-                .map(move |(t, p)| (plan, t, p))
+    computed
+        .targets
+        .get(&(region, metric))
+        .map(|list| {
+            list.iter()
+                .map(|&(p, t)| {
+                    (
+                        &site.plans[p],
+                        &site.plans[p].targets[t],
+                        &computed.progress[p][t],
+                    )
+                })
+                .collect()
         })
-        .filter(|(_, t, _)| t.region == region && t.metric == metric)
-        .collect();
-    out.sort_by_key(|(plan, t, _)| (t.year, plan.slug.clone()));
-    out
+        .unwrap_or_default()
 }
 
 fn series_block(
@@ -300,10 +316,21 @@ fn series_block(
                     .actual
                     .map(|v| qualified(fig.qualifier, series_value(site, s, v))),
                 plan: y.plan.map(|v| series_value(site, s, v)),
-                attainment: y.attainment.map(|v| format::percent(v, 2, LANG)),
-                increase: y.increase.map(|v| format::signed(v, 0, LANG)),
-                growth: y.growth.map(|v| format::signed_percent(v, 2, LANG)),
-                development_index: y.development_index.map(|v| format::percent(v, 2, LANG)),
+                attainment: y.attainment.map(|v| {
+                    qualified(
+                        fig.qualifier.map(|_| Qualifier::About),
+                        format::percent(v, 2, LANG),
+                    )
+                }),
+                increase: y
+                    .increase
+                    .map(|v| qualified(y.change_qualifier, format::signed(v, 0, LANG))),
+                growth: y
+                    .growth
+                    .map(|v| qualified(y.change_qualifier, format::signed_percent(v, 2, LANG))),
+                development_index: y
+                    .development_index
+                    .map(|v| qualified(y.change_qualifier, format::percent(v, 2, LANG))),
                 sources: sources.into_iter().collect(),
                 note: fig.note.clone(),
             }
@@ -319,6 +346,7 @@ fn series_block(
         .collect();
     let target_points: Vec<(i32, f64)> =
         targets.iter().map(|(_, t, _)| (t.year, t.value)).collect();
+    let has_targets = !target_points.is_empty();
     let region_name = &site.region(region).name_vi;
     let describe = |pts: &[(i32, f64)]| {
         pts.iter()
@@ -358,6 +386,7 @@ fn series_block(
         unit: series.unit_vi.clone(),
         chart,
         has_plan: rows.iter().any(|r| r.plan.is_some()),
+        has_targets,
         rows,
     })
 }
@@ -376,30 +405,23 @@ fn indicator_block(
         return None;
     }
     let points: Vec<(i32, f64)> = values
-        .map(|m| m.iter().map(|(y, v)| (*y, *v)).collect())
+        .map(|m| m.iter().map(|(y, v)| (*y, v.value)).collect())
         .unwrap_or_default();
-    let rows = points
-        .iter()
+    let rows = values
+        .into_iter()
+        .flatten()
         .map(|(year, v)| {
-            let figures: Vec<_> = ind
+            let notes: BTreeSet<String> = ind
                 .inputs
                 .iter()
                 .filter_map(|s| site.figures.get(region, *s, *year))
-                .collect();
-            let sources: BTreeSet<SourceRef> =
-                figures.iter().map(|f| source_ref(site, f.source)).collect();
-            let notes: BTreeSet<String> = figures
-                .iter()
                 .filter(|f| !f.note.is_empty())
                 .map(|f| f.note.clone())
                 .collect();
             IndicatorRow {
                 year: *year,
-                value: qualified(
-                    figures.iter().find_map(|f| f.qualifier),
-                    indicator_value(site, i, *v),
-                ),
-                sources: sources.into_iter().collect(),
+                value: qualified(v.qualifier, indicator_value(site, i, v.value)),
+                sources: input_sources(site, region, i, *year),
                 notes: notes.into_iter().collect(),
             }
         })
@@ -463,9 +485,21 @@ fn indicator_block(
         rows,
         targets: targets
             .iter()
-            .map(|(plan, t, p)| target_view(site, plan, t, p))
+            .map(|(plan, t, p)| target_view(site, computed, plan, t, p))
             .collect(),
     })
+}
+
+/// The sources of the figures an indicator value was computed from.
+fn input_sources(site: &Site, region: RegionIdx, i: IndicatorIdx, year: i32) -> Vec<SourceRef> {
+    let sources: BTreeSet<SourceRef> = site
+        .indicator(i)
+        .inputs
+        .iter()
+        .filter_map(|s| site.figures.get(region, *s, year))
+        .map(|f| source_ref(site, f.source))
+        .collect();
+    sources.into_iter().collect()
 }
 
 /// The formula with each series id replaced by its name.
@@ -563,7 +597,7 @@ pub fn region(site: &Site, computed: &Computed, r: RegionIdx) -> RegionView {
         .filter(|(_, t, _)| {
             t.region == r && matches!(t.metric, Metric::Series(_, m) if m != Measure::Value)
         })
-        .map(|(plan, t, p)| target_view(site, plan, t, p))
+        .map(|(plan, t, p)| target_view(site, computed, plan, t, p))
         .collect();
     RegionView {
         code: region.code.clone(),
@@ -611,6 +645,7 @@ pub struct RankRow {
     pub year: i32,
     pub value: String,
     pub former: bool,
+    pub sources: Vec<SourceRef>,
 }
 
 #[derive(Serialize)]
@@ -629,7 +664,7 @@ pub struct IndicatorView {
 
 pub fn indicator(site: &Site, computed: &Computed, i: IndicatorIdx) -> IndicatorView {
     let ind = site.indicator(i);
-    let mut latest: Vec<(RegionIdx, i32, f64)> = (0..site.regions.len())
+    let mut latest: Vec<(RegionIdx, i32, crate::compute::Value)> = (0..site.regions.len())
         .map(RegionIdx)
         .filter_map(|r| {
             let (y, v) = computed.indicator(r, i)?.iter().next_back()?;
@@ -637,7 +672,7 @@ pub fn indicator(site: &Site, computed: &Computed, i: IndicatorIdx) -> Indicator
         })
         .collect();
     latest.sort_by(|a, b| {
-        let order = b.2.total_cmp(&a.2);
+        let order = b.2.value.total_cmp(&a.2.value);
         let order = if ind.higher_is_better {
             order
         } else {
@@ -652,8 +687,9 @@ pub fn indicator(site: &Site, computed: &Computed, i: IndicatorIdx) -> Indicator
             rank: n + 1,
             region: region_link(site, *r),
             year: *y,
-            value: indicator_value(site, i, *v),
+            value: qualified(v.qualifier, indicator_value(site, i, v.value)),
             former: site.region(*r).until.is_some(),
+            sources: input_sources(site, *r, i, *y),
         })
         .collect();
     let blocks = (0..site.regions.len())
@@ -715,14 +751,6 @@ pub struct StatusCount {
 pub fn plan(site: &Site, computed: &Computed, index: usize) -> PlanView {
     let plan = &site.plans[index];
     let progress = &computed.progress[index];
-    let mut counts: Vec<(Status, usize)> = Vec::new();
-    for p in progress {
-        match counts.iter_mut().find(|(s, _)| *s == p.status) {
-            Some(c) => c.1 += 1,
-            None => counts.push((p.status, 1)),
-        }
-    }
-    counts.sort();
     PlanView {
         slug: plan.slug.clone(),
         title: plan.title.clone(),
@@ -739,20 +767,9 @@ pub fn plan(site: &Site, computed: &Computed, index: usize) -> PlanView {
             .targets
             .iter()
             .zip(progress)
-            .map(|(t, p)| target_view(site, plan, t, p))
+            .map(|(t, p)| target_view(site, computed, plan, t, p))
             .collect(),
-        status_counts: counts
-            .into_iter()
-            .map(|(s, count)| {
-                let (status, label, symbol) = status_label(s);
-                StatusCount {
-                    status,
-                    label,
-                    symbol,
-                    count,
-                }
-            })
-            .collect(),
+        status_counts: status_counts(progress),
         tasks: plan
             .tasks
             .iter()
@@ -764,6 +781,30 @@ pub fn plan(site: &Site, computed: &Computed, index: usize) -> PlanView {
             })
             .collect(),
     }
+}
+
+/// How many targets have each status, in the order of [`Status`].
+fn status_counts(progress: &[Progress]) -> Vec<StatusCount> {
+    let mut counts: Vec<(Status, usize)> = Vec::new();
+    for p in progress {
+        match counts.iter_mut().find(|(s, _)| *s == p.status) {
+            Some(c) => c.1 += 1,
+            None => counts.push((p.status, 1)),
+        }
+    }
+    counts.sort();
+    counts
+        .into_iter()
+        .map(|(s, count)| {
+            let (status, label, symbol) = status_label(s);
+            StatusCount {
+                status,
+                label,
+                symbol,
+                count,
+            }
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -787,6 +828,8 @@ pub struct Headline {
     pub growth: Option<String>,
     pub direction: &'static str,
     pub sources: Vec<SourceRef>,
+    /// E.g. that the figure is summed from its parts.
+    pub note: String,
     pub url: String,
 }
 
@@ -843,10 +886,19 @@ pub fn home(site: &Site, computed: &Computed) -> HomeView {
             ),
             year: last.year,
             previous_year: prev_year,
-            change: last.increase.map(|v| format::signed(v, 0, LANG)),
-            growth: last.growth.map(|v| format::signed_percent(v, 1, LANG)),
+            change: last
+                .increase
+                .map(|v| qualified(last.change_qualifier, format::signed(v, 0, LANG))),
+            growth: last
+                .growth
+                .map(|v| qualified(last.change_qualifier, format::signed_percent(v, 1, LANG))),
             direction: direction(last.increase),
             sources: vec![source_ref(site, fig.source)],
+            note: if fig.derived {
+                fig.note.clone()
+            } else {
+                String::new()
+            },
             url: format!("{}#s-{}", region_url(site, nation), site.series(s).id),
         });
     }
@@ -859,43 +911,46 @@ pub fn home(site: &Site, computed: &Computed) -> HomeView {
         };
         let prev = values.get(&(year - 1)).copied();
         let ind = site.indicator(i);
-        let change = prev.map(|p| v - p);
-        let sources: BTreeSet<SourceRef> = ind
-            .inputs
-            .iter()
-            .filter_map(|s| site.figures.get(nation, *s, year))
-            .map(|f| source_ref(site, f.source))
-            .collect();
+        let change = prev.map(|p| v.value - p.value);
+        let change_qualifier = prev
+            .and_then(|p| p.qualifier.or(v.qualifier))
+            .or(v.qualifier);
         headlines.push(Headline {
             name: ind.name_vi.clone(),
-            value: indicator_value(site, i, v),
+            value: qualified(v.qualifier, indicator_value(site, i, v.value)),
             year,
             previous_year: prev.map(|_| year - 1),
-            change: change.map(|c| match ind.unit {
-                Unit::Percent => format!(
-                    "{} điểm %",
-                    format::signed(c * 100.0, ind.decimals.into(), LANG)
-                ),
-                Unit::Number => format::signed(c, ind.decimals.into(), LANG),
+            change: change.map(|c| {
+                qualified(
+                    change_qualifier.map(|_| Qualifier::About),
+                    match ind.unit {
+                        Unit::Percent => format!(
+                            "{} điểm %",
+                            format::signed(c * 100.0, ind.decimals.into(), LANG)
+                        ),
+                        Unit::Number => format::signed(c, ind.decimals.into(), LANG),
+                    },
+                )
             }),
             growth: None,
             direction: direction(change),
-            sources: sources.into_iter().collect(),
+            sources: input_sources(site, nation, i, year),
+            note: String::new(),
             url: indicator_url(site, i),
         });
     }
-    let plans = (0..site.plans.len())
-        .map(|n| {
-            let v = plan(site, computed, n);
-            PlanSummary {
-                title: v.title,
-                url: plan_url(&site.plans[n]),
-                number: v.number,
-                date: v.date,
-                region: v.region,
-                targets: v.targets.len(),
-                status_counts: v.status_counts,
-            }
+    let plans = site
+        .plans
+        .iter()
+        .zip(&computed.progress)
+        .map(|(p, progress)| PlanSummary {
+            title: p.title.clone(),
+            url: plan_url(p),
+            number: p.number.clone(),
+            date: p.date.map(|d| d.to_string()),
+            region: region_link(site, p.region),
+            targets: p.targets.len(),
+            status_counts: status_counts(progress),
         })
         .collect();
     let roots = (0..site.regions.len())
