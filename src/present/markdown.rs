@@ -1,11 +1,40 @@
 //! Markdown of plan texts to HTML, sanitised: editors' text never reaches a page as raw HTML.
 
-use pulldown_cmark::{html, Options, Parser};
+use pulldown_cmark::{html, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 pub fn to_html(markdown: &str) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    // The page title is the only h1: the text's own headings start at h2.
+    let top = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(*level as usize),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(2);
+    let shift = 2usize.saturating_sub(top);
+    let demote = |level: HeadingLevel| {
+        HeadingLevel::try_from((level as usize + shift).min(6)).unwrap_or(HeadingLevel::H6)
+    };
+    let events = events.into_iter().map(|e| match e {
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Event::Start(Tag::Heading {
+            level: demote(level),
+            id,
+            classes,
+            attrs,
+        }),
+        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(demote(level))),
+        e => e,
+    });
     let mut out = String::new();
-    html::push_html(&mut out, Parser::new_ext(markdown, options));
+    html::push_html(&mut out, events);
     ammonia::Builder::default()
         .add_generic_attributes(["id"])
         .clean(&out)
@@ -22,5 +51,15 @@ mod tests {
         assert!(!html.contains("<script"));
         assert!(!html.contains("onclick"));
         assert!(html.contains("<b>đậm</b>"));
+    }
+
+    #[test]
+    fn headings_start_below_the_page_title() {
+        let html = super::to_html("# Một\n\n## Hai\n");
+        assert!(
+            html.contains("<h2>Một</h2>") && html.contains("<h3>Hai</h3>"),
+            "{html}"
+        );
+        assert!(super::to_html("### Ba\n").contains("<h3>Ba</h3>"));
     }
 }

@@ -141,6 +141,7 @@ pub struct TargetView {
     pub printed: String,
     pub latest: Option<String>,
     pub latest_year: Option<i32>,
+    pub latest_sources: Vec<SourceRef>,
     pub base: Option<String>,
     pub gap: Option<String>,
     pub status: &'static str,
@@ -203,6 +204,10 @@ pub fn target_view(
             )
         }),
         latest_year: p.latest.map(|(y, _)| y),
+        latest_sources: p
+            .latest
+            .map(|(y, _)| metric_sources(site, t.region, t.metric, y))
+            .unwrap_or_default(),
         base: p
             .base
             .map(|(y, v)| format!("{} ({y})", metric_value(site, t.metric, v))),
@@ -488,6 +493,26 @@ fn indicator_block(
             .map(|(plan, t, p)| target_view(site, computed, plan, t, p))
             .collect(),
     })
+}
+
+/// The sources of the figures a metric's value in one year was computed from.
+fn metric_sources(site: &Site, region: RegionIdx, metric: Metric, year: i32) -> Vec<SourceRef> {
+    match metric {
+        Metric::Indicator(i) => input_sources(site, region, i, year),
+        Metric::Series(s, measure) => {
+            let years = if measure == Measure::Value {
+                vec![year]
+            } else {
+                vec![year - 1, year]
+            };
+            let sources: BTreeSet<SourceRef> = years
+                .into_iter()
+                .filter_map(|y| site.figures.get(region, s, y))
+                .map(|f| source_ref(site, f.source))
+                .collect();
+            sources.into_iter().collect()
+        }
+    }
 }
 
 /// The sources of the figures an indicator value was computed from.
