@@ -265,6 +265,29 @@ pub struct IndicatorBlock {
     pub targets: Vec<TargetView>,
 }
 
+/// A chart's text alternative: each line of the chart with its values and years. The first line
+/// is always named, with "không có số liệu" when it is empty; empty others are left out.
+fn chart_description(lines: &[(&str, &[(i32, f64)])], format: &dyn Fn(f64) -> String) -> String {
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(n, (_, points))| *n == 0 || !points.is_empty())
+        .map(|(_, (name, points))| {
+            let values = if points.is_empty() {
+                "không có số liệu".to_string()
+            } else {
+                points
+                    .iter()
+                    .map(|(y, v)| format!("{} ({y})", format(*v)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            format!("{name}: {values}.")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Targets set on `metric` for `region`, across all plans, by year.
 fn targets_for<'a>(
     site: &'a Site,
@@ -353,26 +376,14 @@ fn series_block(
         targets.iter().map(|(_, t, _)| (t.year, t.value)).collect();
     let has_targets = !target_points.is_empty();
     let region_name = &site.region(region).name_vi;
-    let describe = |pts: &[(i32, f64)]| {
-        pts.iter()
-            .map(|(y, v)| format!("{} ({y})", series_value(site, s, *v)))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let mut desc = format!(
-        "Thực hiện: {}.",
-        if actual.is_empty() {
-            "không có số liệu".into()
-        } else {
-            describe(&actual)
-        }
+    let desc = chart_description(
+        &[
+            ("Thực hiện", &actual),
+            ("Kế hoạch", &plan),
+            ("Mục tiêu", &target_points),
+        ],
+        &|v| series_value(site, s, v),
     );
-    if !plan.is_empty() {
-        desc.push_str(&format!(" Kế hoạch: {}.", describe(&plan)));
-    }
-    if !target_points.is_empty() {
-        desc.push_str(&format!(" Mục tiêu: {}.", describe(&target_points)));
-    }
     let tick = |v: f64| format::number(v, 0, LANG);
     let label = |v: f64| series_value(site, s, v);
     let chart = chart::time_chart(&TimeChart {
@@ -433,23 +444,10 @@ fn indicator_block(
         .collect();
     let target_points: Vec<(i32, f64)> =
         targets.iter().map(|(_, t, _)| (t.year, t.value)).collect();
-    let describe = |pts: &[(i32, f64)]| {
-        pts.iter()
-            .map(|(y, v)| format!("{} ({y})", indicator_value(site, i, *v)))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let mut desc = format!(
-        "Giá trị: {}.",
-        if points.is_empty() {
-            "chưa có số liệu".into()
-        } else {
-            describe(&points)
-        }
+    let desc = chart_description(
+        &[("Giá trị", &points), ("Mục tiêu", &target_points)],
+        &|v| indicator_value(site, i, v),
     );
-    if !target_points.is_empty() {
-        desc.push_str(&format!(" Mục tiêu: {}.", describe(&target_points)));
-    }
     let max = points
         .iter()
         .chain(&target_points)
@@ -1096,6 +1094,21 @@ pub fn methodology(site: &Site) -> MethodologyView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chart_description_names_each_line_with_its_years() {
+        let f = |v: f64| format!("{v}");
+        let d = chart_description(
+            &[
+                ("A", &[(2018, 1.0), (2019, 2.0)]),
+                ("B", &[]),
+                ("C", &[(2020, 3.0)]),
+            ],
+            &f,
+        );
+        assert_eq!(d, "A: 1 (2018), 2 (2019). C: 3 (2020).");
+        assert_eq!(chart_description(&[("A", &[])], &f), "A: không có số liệu.");
+    }
 
     #[test]
     fn natural_decimals_keep_the_source_precision() {
