@@ -66,6 +66,8 @@ pub struct Computed {
     pub progress: Vec<Vec<Progress>>,
     /// (plan, target) positions of the targets set on a metric in a region, by target year.
     pub targets: HashMap<(RegionIdx, Metric), Vec<(usize, usize)>>,
+    /// (plan, target) positions of all targets set for a region, by target year then plan.
+    pub region_targets: HashMap<RegionIdx, Vec<(usize, usize)>>,
     pub warnings: Vec<Warning>,
 }
 
@@ -179,9 +181,17 @@ pub fn compute(site: &Site) -> Computed {
                 .entry((target.region, target.metric))
                 .or_default()
                 .push((p, t));
+            out.region_targets
+                .entry(target.region)
+                .or_default()
+                .push((p, t));
         }
     }
-    for list in out.targets.values_mut() {
+    for list in out
+        .targets
+        .values_mut()
+        .chain(out.region_targets.values_mut())
+    {
         list.sort_by_key(|&(p, t)| (site.plans[p].targets[t].year, site.plans[p].slug.clone()));
     }
     warnings.sort();

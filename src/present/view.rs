@@ -580,7 +580,8 @@ pub struct RegionView {
     pub children: Vec<Link>,
     pub series: Vec<SeriesBlock>,
     pub indicators: Vec<IndicatorBlock>,
-    pub other_targets: Vec<TargetView>,
+    /// Every target set for the region, by year.
+    pub targets: Vec<TargetView>,
     pub plans: Vec<Link>,
 }
 
@@ -606,21 +607,21 @@ pub fn region(site: &Site, computed: &Computed, r: RegionIdx) -> RegionView {
     let indicators = (0..site.indicators.len())
         .filter_map(|i| indicator_block(site, computed, r, IndicatorIdx(i), &next_id()))
         .collect();
-    // Targets on growth and development index have no block of their own.
-    let other_targets = site
-        .plans
-        .iter()
-        .zip(&computed.progress)
-        .flat_map(|(plan, progress)| {
-            plan.targets
-                .iter()
-                .zip(progress)
-                .map(move |(t, p)| (plan, t, p))
+    let targets = computed
+        .region_targets
+        .get(&r)
+        .into_iter()
+        .flatten()
+        .map(|&(p, t)| {
+            let plan = &site.plans[p];
+            target_view(
+                site,
+                computed,
+                plan,
+                &plan.targets[t],
+                &computed.progress[p][t],
+            )
         })
-        .filter(|(_, t, _)| {
-            t.region == r && matches!(t.metric, Metric::Series(_, m) if m != Measure::Value)
-        })
-        .map(|(plan, t, p)| target_view(site, computed, plan, t, p))
         .collect();
     RegionView {
         code: region.code.clone(),
@@ -648,7 +649,7 @@ pub fn region(site: &Site, computed: &Computed, r: RegionIdx) -> RegionView {
             .collect(),
         series,
         indicators,
-        other_targets,
+        targets,
         plans: site
             .plans
             .iter()
@@ -759,6 +760,8 @@ pub struct PlanView {
     pub seed: String,
     pub body_html: String,
     pub targets: Vec<TargetView>,
+    /// Whether some target is set for another region than the plan's.
+    pub multi_region: bool,
     pub status_counts: Vec<StatusCount>,
     pub tasks: Vec<TaskView>,
 }
@@ -792,6 +795,7 @@ pub fn plan(site: &Site, computed: &Computed, index: usize) -> PlanView {
             .zip(progress)
             .map(|(t, p)| target_view(site, computed, plan, t, p))
             .collect(),
+        multi_region: plan.targets.iter().any(|t| t.region != plan.region),
         status_counts: status_counts(progress),
         tasks: plan
             .tasks
