@@ -351,3 +351,35 @@ fn an_unknown_progress_method() {
     assert_eq!((line, col), line_col(root, "config.toml", "\"sdg\""));
     assert!(msg.contains("unknown progress_method `sdg`"), "{msg}");
 }
+
+#[test]
+fn a_count_target_written_vietnamese_style() {
+    let site = example_site();
+    let root = site.path();
+    let file = "content/plans/huong-hoa-2020.md";
+    edit(root, file, "value = 6450", "value = 6.450");
+    let (msg, f, line, col) = single_error(root);
+    assert_eq!(f, file);
+    assert_eq!((line, col), line_col(root, file, "6.450\n"));
+    assert!(
+        msg.contains("count 6.450 is not a whole number") && msg.contains("6450, not 6.450"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_target_value_that_contradicts_its_printed_figure() {
+    let site = example_site();
+    let root = site.path();
+    let file = "content/plans/huong-hoa-2020.md";
+    // 12,9% written as a ratio.
+    edit(root, file, "value = 12.9", "value = 0.129");
+    let (msg, f, line, col) = single_error(root);
+    assert_eq!(f, file);
+    assert_eq!((line, col), line_col(root, file, "0.129"));
+    assert!(
+        msg.contains("value 0.129 does not match the printed figure \"12,9%\""),
+        "{msg}"
+    );
+    assert!(msg.contains("write `value = 12.9`"), "{msg}");
+}

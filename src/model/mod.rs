@@ -351,6 +351,33 @@ impl Checker {
             hint: hint.into(),
         });
     }
+    /// A count must be written as a whole number. Vietnamese "5.122" (five thousand) or "6.000"
+    /// are valid TOML decimals, so the written token is checked, not only the value.
+    fn whole_count(&mut self, file: &SourceFile, v: &Spanned<f64>) -> bool {
+        let span = v.span();
+        let token = file
+            .text
+            .get(file.offset + span.start..file.offset + span.end)
+            .unwrap_or("")
+            .trim();
+        if token
+            .chars()
+            .all(|ch| ch.is_ascii_digit() || ch == '-' || ch == '_')
+        {
+            return true;
+        }
+        let digits: String = token.chars().filter(char::is_ascii_digit).collect();
+        self.invalid(
+            file,
+            span,
+            format!("count {token} is not a whole number"),
+            &format!(
+                "write counts as whole numbers without thousands separators: {digits}, not {token}"
+            ),
+        );
+        false
+    }
+
     /// Parses one of a fixed set of keywords.
     fn keyword<T: Copy>(
         &mut self,
@@ -592,7 +619,7 @@ pub fn build(input: load::Input) -> Result<Site, Error> {
         };
         let mut targets = Vec::new();
         for t in &fm.target {
-            if let Some(target) = target(&mut c, file, t, region, &indicators, &series) {
+            if let Some(target) = target(&mut c, file, t, region, &regions, &indicators, &series) {
                 min_year = min_year.min(target.year);
                 max_year = max_year.max(target.year);
                 targets.push(target);
@@ -851,15 +878,7 @@ fn figure(
                 value,
             });
             ok = false;
-        } else if series[s.0].kind == SeriesKind::Count && value.fract() != 0.0 {
-            // Vietnamese "5.122" (five thousand) reads as 5.122 in TOML.
-            let whole = format!("{:.0}", value * 1000.0);
-            c.invalid(
-                file,
-                v.span(),
-                format!("count {value} is not a whole number"),
-                &format!("write counts without thousands separators: {whole}, not {value}"),
-            );
+        } else if series[s.0].kind == SeriesKind::Count && !c.whole_count(file, v) {
             ok = false;
         } else if series[s.0].kind == SeriesKind::Percent && !(0.0..=100.0).contains(&value) {
             c.invalid(
@@ -889,11 +908,46 @@ fn figure(
     })
 }
 
+/// The figure in a target's printed text, in Vietnamese format ("6.450 người", "12,9%"), with
+/// its number of decimals. For percentages, the number followed by `%`.
+fn printed_number(printed: &str, percent: bool) -> Option<(f64, usize)> {
+    let chars: Vec<char> = printed.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len()
+            && (chars[i].is_ascii_digit()
+                || ((chars[i] == '.' || chars[i] == ',')
+                    && chars.get(i + 1).is_some_and(char::is_ascii_digit)))
+        {
+            i += 1;
+        }
+        let token: String = chars[start..i].iter().collect();
+        let followed_by_percent = chars[i..].iter().find(|ch| !ch.is_whitespace()) == Some(&'%');
+        if percent && !followed_by_percent {
+            continue;
+        }
+        let (int, frac) = token.split_once(',').unwrap_or((&token, ""));
+        let number = format!("{}.{frac}", int.replace('.', ""));
+        return number
+            .trim_end_matches('.')
+            .parse()
+            .ok()
+            .map(|n| (n, frac.len()));
+    }
+    None
+}
+
 fn target(
     c: &mut Checker,
     file: &SourceFile,
     t: &load::content::RawTarget,
     plan_region: RegionIdx,
+    regions: &[Region],
     indicators: &[Indicator],
     series: &[Series],
 ) -> Option<Target> {
@@ -945,12 +999,16 @@ fn target(
                 None => Measure::Value,
             };
             let scale = if measure == Measure::Value { 1.0 } else { 0.01 };
-            if measure == Measure::Value && series[s.0].kind == SeriesKind::Count && value < 0.0 {
+            let count = measure == Measure::Value && series[s.0].kind == SeriesKind::Count;
+            if count && value < 0.0 {
                 c.errors.push(Error::NegativeCount {
                     pos: file.pos(&t.value.span()),
                     series: id.get_ref().clone(),
                     value,
                 });
+                return None;
+            }
+            if count && !c.whole_count(file, &t.value) {
                 return None;
             }
             (Metric::Series(s, measure), scale)
@@ -975,6 +1033,42 @@ fn target(
         );
         return None;
     }
+    if let Some(from) = regions[region.0].from {
+        if year < i32::from(from.year) {
+            c.invalid(
+                file,
+                t.year.span(),
+                format!(
+                    "`{}` did not exist in {year}: it exists from {from}",
+                    regions[region.0].code
+                ),
+                "set the target on the unit that existed in the target year",
+            );
+            return None;
+        }
+    }
+    if let Some((printed, decimals)) = printed_number(&t.printed, scale != 1.0) {
+        let tolerance = 0.5 * 10f64.powi(-(decimals as i32)) + 1e-9;
+        if (printed - value).abs() > tolerance {
+            c.invalid(
+                file,
+                t.value.span(),
+                format!(
+                    "value {value} does not match the printed figure \"{}\"",
+                    t.printed
+                ),
+                &format!(
+                    "the document prints {printed}; write `value = {printed}`{}",
+                    if scale != 1.0 {
+                        " (percentages in percent: 12.9 for 12,9%)"
+                    } else {
+                        ""
+                    }
+                ),
+            );
+            return None;
+        }
+    }
     Some(Target {
         metric,
         region,
@@ -984,4 +1078,24 @@ fn target(
         printed: t.printed.clone(),
         base_year: t.base_year,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::printed_number;
+
+    #[test]
+    fn printed_figures_in_vietnamese_format() {
+        assert_eq!(printed_number("6.450 người", false), Some((6450.0, 0)));
+        assert_eq!(printed_number("12,9%", true), Some((12.9, 1)));
+        assert_eq!(printed_number("khoảng 2,6%", true), Some((2.6, 1)));
+        assert_eq!(printed_number("trên 70%", true), Some((70.0, 0)));
+        // For a percentage, the year before it is not the figure.
+        assert_eq!(
+            printed_number("đến cuối năm 2017 có 100% số đơn vị", true),
+            Some((100.0, 0))
+        );
+        assert_eq!(printed_number("Thường xuyên", false), None);
+        assert_eq!(printed_number("năm 2020", true), None);
+    }
 }
