@@ -65,9 +65,13 @@ pub enum Error {
         hint: String,
     },
     #[error(
-        "{pos}: error: unknown region `{code}`\n  hint: use a `code` declared in data/regions.toml"
+        "{pos}: error: unknown region `{code}`\n  hint: use a `code` declared in data/regions.toml{suggestion}"
     )]
-    UnknownRegion { pos: Position, code: String },
+    UnknownRegion {
+        pos: Position,
+        code: String,
+        suggestion: Suggestion,
+    },
     #[error("{pos}: error: unknown series `{name}`\n  hint: use an `id` declared in data/series.toml{suggestion}")]
     UnknownSeries {
         pos: Position,
@@ -81,9 +85,13 @@ pub enum Error {
         suggestion: Suggestion,
     },
     #[error(
-        "{pos}: error: unknown source `{id}`\n  hint: use an `id` declared in data/sources.toml"
+        "{pos}: error: unknown source `{id}`\n  hint: use an `id` declared in data/sources.toml{suggestion}"
     )]
-    UnknownSource { pos: Position, id: String },
+    UnknownSource {
+        pos: Position,
+        id: String,
+        suggestion: Suggestion,
+    },
     #[error("{pos}: error: duplicate figure for region `{region}`, series `{series}`, year {year}; first given at {first}\n  hint: keep one of the two")]
     DuplicateFigure {
         pos: Position,

@@ -9,6 +9,7 @@ pub mod error;
 pub mod load;
 pub mod model;
 pub mod present;
+pub mod text;
 pub mod write;
 
 pub use error::{Error, Position, Warning};

@@ -43,7 +43,10 @@ fn malformed_toml() {
         msg.contains("error: invalid basic string, expected `\"`"),
         "{msg}"
     );
-    assert!(msg.contains("hint: check the TOML syntax"), "{msg}");
+    assert!(
+        msg.contains("hint: the text is missing its closing double quote"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -80,6 +83,7 @@ fn unknown_region() {
     let (l, c) = line_col(root, "data/figures/2019.toml", "\"huong-hao\"");
     assert_eq!((line, col), (l, c));
     assert!(msg.contains("unknown region `huong-hao`"), "{msg}");
+    assert!(msg.contains("did you mean `huong-hoa`"), "{msg}");
 }
 
 #[test]
@@ -382,4 +386,65 @@ fn a_target_value_that_contradicts_its_printed_figure() {
         "{msg}"
     );
     assert!(msg.contains("write `value = 12.9`"), "{msg}");
+}
+
+#[test]
+fn a_region_written_by_its_name_is_matched_to_its_code() {
+    let site = example_site();
+    let root = site.path();
+    edit(
+        root,
+        "data/figures/2019.toml",
+        "region = \"huong-hoa\"",
+        "region = \"Hướng Hóa\"",
+    );
+    let (msg, _, _, _) = single_error(root);
+    assert!(
+        msg.contains("unknown region `Hướng Hóa`") && msg.contains("did you mean `huong-hoa`"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn an_unclosed_front_matter() {
+    let site = example_site();
+    let root = site.path();
+    let file = "content/plans/huong-hoa-2020.md";
+    let text = std::fs::read_to_string(root.join(file)).unwrap();
+    let second = text[3..].find("\n+++").unwrap() + 3;
+    std::fs::write(
+        root.join(file),
+        format!("{}{}", &text[..second], &text[second + 4..]),
+    )
+    .unwrap();
+    let (msg, f, line, col) = single_error(root);
+    assert_eq!((f.as_str(), line, col), (file, 1, 1));
+    assert!(
+        msg.contains("the front matter that starts here is not closed"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn vietnamese_thousands_separators_get_a_hint() {
+    let site = example_site();
+    let root = site.path();
+    edit(
+        root,
+        "data/figures/2015.toml",
+        "actual = 12072860",
+        "actual = 12.072.860",
+    );
+    let (msg, f, line, _) = single_error(root);
+    assert_eq!(
+        (f.as_str(), line),
+        (
+            "data/figures/2015.toml",
+            line_col(root, "data/figures/2015.toml", "12.072.860").0
+        )
+    );
+    assert!(
+        msg.contains("hint: write numbers without thousands separators: 12072860"),
+        "{msg}"
+    );
 }

@@ -75,11 +75,23 @@ pub struct RawTask {
 
 pub fn load_plan(path: &Path) -> Result<PlanFile, Error> {
     let mut file = SourceFile::read(path)?;
-    let (start, end, body_start) = split_front_matter(&file.text).ok_or_else(|| Error::Syntax {
-        pos: Position::file(path),
-        message: "the plan has no front matter".into(),
-        hint: "start the file with a line `+++`, the plan's TOML keys, and another line `+++`"
-            .into(),
+    let (start, end, body_start) = split_front_matter(&file.text).ok_or_else(|| {
+        let (message, hint) = if file.text.starts_with("+++") {
+            (
+                "the front matter that starts here is not closed",
+                "add a line with only `+++` after the plan's keys, before its text",
+            )
+        } else {
+            (
+                "the plan has no front matter",
+                "start the file with a line `+++`, the plan's TOML keys, and another line `+++`",
+            )
+        };
+        Error::Syntax {
+            pos: Position::file(path),
+            message: message.into(),
+            hint: hint.into(),
+        }
     })?;
     file.offset = start;
     let front: FrontMatter = file.parse(&file.text[start..end])?;

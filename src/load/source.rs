@@ -49,8 +49,9 @@ impl SourceFile {
                 None => Position::at(&self.path, &self.text, self.offset),
             };
             let message = e.message().trim().to_string();
+            let line = self.text.lines().nth(pos.line - 1).unwrap_or("");
             Error::Syntax {
-                hint: toml_hint(&message),
+                hint: toml_hint(&message, line),
                 message,
                 pos,
             }
@@ -58,18 +59,85 @@ impl SourceFile {
     }
 }
 
-/// A hint for the common TOML mistakes editors make.
-fn toml_hint(message: &str) -> String {
+/// A hint for the common TOML mistakes editors make, from the parser's message and the line.
+fn toml_hint(message: &str, line: &str) -> String {
     let m = message.to_lowercase();
+    let value = line.split_once('=').map_or("", |(_, v)| v).trim();
+    if let Some(hint) = number_hint(value) {
+        return hint;
+    }
+    if let Some(field) = m
+        .strip_prefix("missing field `")
+        .and_then(|r| r.split('`').next())
+    {
+        return format!(
+            "add `{field} = …` to this table; README.md lists the keys and their values"
+        );
+    }
     if m.contains("unknown field") {
         "remove the key or correct its spelling; the expected keys are listed above".into()
-    } else if m.contains("missing field") {
-        "add the missing key".into()
     } else if m.contains("invalid type") {
         "check the value's type: text goes in double quotes, numbers without quotes or thousands separators (5122, not 5.122)".into()
     } else if m.contains("duplicate key") {
         "a key may appear once per table; remove one of them".into()
+    } else if value.starts_with('"') && value.matches('"').count() == 1 {
+        "the text is missing its closing double quote `\"` at the end of the line".into()
     } else {
         "check the TOML syntax: `key = value`, text in double quotes, tables as [[name]]".into()
+    }
+}
+
+/// Numbers and dates written the Vietnamese way, which TOML does not read.
+fn number_hint(value: &str) -> Option<String> {
+    let value = value
+        .split('#')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_matches('"');
+    if value.is_empty()
+        || !value
+            .chars()
+            .all(|c| c.is_ascii_digit() || ".,/ -".contains(c))
+    {
+        return None;
+    }
+    if value.contains('/') {
+        let parts: Vec<&str> = value.split('/').collect();
+        if let [d, m, y] = parts[..] {
+            return Some(format!(
+                "write dates as year-month-day without quotes: {y}-{m:0>2}-{d:0>2}"
+            ));
+        }
+    }
+    let digits: String = value.chars().filter(char::is_ascii_digit).collect();
+    if value.matches('.').count() > 1 || value.contains(' ') {
+        return Some(format!(
+            "write numbers without thousands separators: {digits}"
+        ));
+    }
+    if value.contains(',') {
+        let plain = value.replace('.', "").replace(',', ".");
+        return Some(format!(
+            "use a point for decimals and no thousands separators: {plain}"
+        ));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::toml_hint;
+
+    #[test]
+    fn hints_for_vietnamese_numbers_and_dates() {
+        assert!(toml_hint("invalid float", "actual = 12.072.860").contains("12072860"));
+        assert!(toml_hint("unexpected", "actual = 32,7").contains(": 32.7"));
+        assert!(toml_hint("unexpected", "actual = 12 072 860").contains("12072860"));
+        assert!(toml_hint("unexpected", "date = 23/5/2018").contains("2018-05-23"));
+        assert!(toml_hint("missing field `comparison`", "").contains("add `comparison = …`"));
+        assert!(
+            toml_hint("invalid basic string", "series = \"bhxh").contains("closing double quote")
+        );
     }
 }

@@ -310,9 +310,13 @@ impl Checker {
     fn region(&mut self, code: &Spanned<String>, file: &SourceFile) -> Option<RegionIdx> {
         let found = self.regions.get(code.get_ref());
         if found.is_none() {
+            // "Hướng Hóa" or "huong hoa" for `huong-hoa`: suggest by the code the name makes.
+            let suggestion =
+                Suggestion::closest(&crate::text::slug(code.get_ref()), self.regions.names());
             self.errors.push(Error::UnknownRegion {
                 pos: file.pos(&code.span()),
                 code: code.get_ref().clone(),
+                suggestion,
             });
         }
         found
@@ -334,6 +338,7 @@ impl Checker {
             self.errors.push(Error::UnknownSource {
                 pos: file.pos(&id.span()),
                 id: id.get_ref().clone(),
+                suggestion: Suggestion::closest(id.get_ref(), self.sources.names()),
             });
         }
         found
