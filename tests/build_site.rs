@@ -125,6 +125,10 @@ fn national_page_shows_the_national_series() {
         "2024 95.520.000 +2.213.000", // health insurance
         "2015 12.290.529",            // total, summed from its parts
         "2024 42,71%",                // published coverage rate
+        // Between two "more than" figures the change is unknown, not approximate.
+        "2021 > 1.450.000 — không có số liệu — không có số liệu",
+        // Exact minus "more than": at most.
+        "2022 91.100.000 < +2.300.000 < +2,59%",
     ] {
         assert!(text.contains(expected), "missing {expected:?}");
     }

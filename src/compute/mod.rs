@@ -2,6 +2,7 @@
 //! every series (attainment, increase, growth, development index) and the progress of every
 //! plan target. Missing inputs give missing results; a zero denominator gives none and a warning.
 
+pub mod bound;
 pub mod progress;
 pub mod stats;
 
@@ -10,6 +11,7 @@ use crate::model::formula::{Expr, Op};
 use crate::model::{
     IndicatorIdx, Measure, Metric, Qualifier, RegionIdx, SeriesIdx, Site, Target, Unit,
 };
+use bound::Bound;
 use progress::{Goal, Method, Progress};
 use stats::Ratio;
 use std::collections::{BTreeMap, HashMap};
@@ -19,25 +21,6 @@ use std::collections::{BTreeMap, HashMap};
 pub struct Value {
     pub value: f64,
     pub qualifier: Option<Qualifier>,
-}
-
-/// The qualifier of a value computed from several inputs: a single input's own, otherwise
-/// "about" as soon as any input is qualified.
-fn combined(qualifiers: &[Option<Qualifier>]) -> Option<Qualifier> {
-    match qualifiers {
-        [one] => *one,
-        many => many.iter().any(Option::is_some).then_some(Qualifier::About),
-    }
-}
-
-/// A change from an exact figure to a "more than" figure is itself "more than"; any other
-/// qualified input makes it approximate.
-fn change_qualifier(current: Option<Qualifier>, previous: Option<Qualifier>) -> Option<Qualifier> {
-    match (current, previous) {
-        (None, None) => None,
-        (Some(Qualifier::MoreThan), None) => Some(Qualifier::MoreThan),
-        _ => Some(Qualifier::About),
-    }
 }
 
 /// One year of one region's series.
@@ -251,17 +234,21 @@ fn series_stats(
                 year,
             );
             let growth = warn(stats::growth(fig.actual, prev), "growth", fig, year);
+            // A change between two lower bounds (or two upper bounds) is not known at all.
+            let change =
+                Bound::of(fig.qualifier).less(Bound::of(prev_fig.and_then(|f| f.qualifier)));
+            let (increase, growth, change_qualifier) = match change.qualifier() {
+                Ok(q) => (stats::increase(fig.actual, prev), growth, q),
+                Err(()) => (None, None, None),
+            };
             SeriesYear {
                 year,
                 qualifier: fig.qualifier,
-                change_qualifier: change_qualifier(
-                    fig.qualifier,
-                    prev_fig.and_then(|f| f.qualifier),
-                ),
+                change_qualifier,
                 actual: fig.actual,
                 plan: fig.plan,
                 attainment,
-                increase: stats::increase(fig.actual, prev),
+                increase,
                 growth,
                 development_index: growth.map(|g| g + 1.0),
             }
@@ -289,18 +276,19 @@ fn indicator_values(
         let value = |s: SeriesIdx| site.figures.actual(region, s, year);
         match eval(&ind.formula, &value) {
             Ratio::Value(v) => {
-                let qualifiers: Vec<Option<Qualifier>> = ind
-                    .inputs
-                    .iter()
-                    .map(|s| site.figures.get(region, *s, year).and_then(|f| f.qualifier))
-                    .collect();
-                out.insert(
-                    year,
-                    Value {
-                        value: v,
-                        qualifier: combined(&qualifiers),
-                    },
-                );
+                let bound = bound::of_formula(&ind.formula, &|s| {
+                    Bound::of(site.figures.get(region, s, year).and_then(|f| f.qualifier))
+                });
+                // Inputs whose bounds cancel out give no value rather than a wrong one.
+                if let Ok(qualifier) = bound.qualifier() {
+                    out.insert(
+                        year,
+                        Value {
+                            value: v,
+                            qualifier,
+                        },
+                    );
+                }
             }
             Ratio::ZeroDenominator => warnings.push(Warning {
                 pos: ind.pos.clone(),
@@ -351,18 +339,6 @@ mod tests {
             .iter()
             .position(|s| *s == name)
             .map(SeriesIdx)
-    }
-
-    #[test]
-    fn qualified_inputs_qualify_what_is_computed_from_them() {
-        use Qualifier::{About, MoreThan};
-        assert_eq!(change_qualifier(None, None), None);
-        assert_eq!(change_qualifier(Some(MoreThan), None), Some(MoreThan));
-        assert_eq!(change_qualifier(None, Some(MoreThan)), Some(About));
-        assert_eq!(change_qualifier(Some(About), None), Some(About));
-        assert_eq!(combined(&[Some(MoreThan)]), Some(MoreThan));
-        assert_eq!(combined(&[None, Some(MoreThan)]), Some(About));
-        assert_eq!(combined(&[None, None]), None);
     }
 
     #[test]

@@ -119,6 +119,8 @@ pub enum Qualifier {
     About,
     /// >: the source says "more than".
     MoreThan,
+    /// <: the source says "less than" (or a value computed from bounds is an upper bound).
+    LessThan,
 }
 
 /// One region's value of one series in one year.
@@ -839,6 +841,7 @@ fn figure(
             &[
                 ("about", Qualifier::About),
                 ("more_than", Qualifier::MoreThan),
+                ("less_than", Qualifier::LessThan),
             ],
         )
     });

@@ -4,6 +4,7 @@
 use super::chart::{self, TimeChart};
 use super::format::{self, Lang};
 use super::markdown;
+use crate::compute::bound::Bound;
 use crate::compute::progress::{self, Progress, Status};
 use crate::compute::Computed;
 use crate::model::{
@@ -126,6 +127,7 @@ fn qualified(q: Option<Qualifier>, text: String) -> String {
     match q {
         Some(Qualifier::About) => format!("≈ {text}"),
         Some(Qualifier::MoreThan) => format!("> {text}"),
+        Some(Qualifier::LessThan) => format!("< {text}"),
         None => text,
     }
 }
@@ -344,12 +346,9 @@ fn series_block(
                     .actual
                     .map(|v| qualified(fig.qualifier, series_value(site, s, v))),
                 plan: y.plan.map(|v| series_value(site, s, v)),
-                attainment: y.attainment.map(|v| {
-                    qualified(
-                        fig.qualifier.map(|_| Qualifier::About),
-                        format::percent(v, 2, LANG),
-                    )
-                }),
+                attainment: y
+                    .attainment
+                    .map(|v| qualified(fig.qualifier, format::percent(v, 2, LANG))),
                 increase: y
                     .increase
                     .map(|v| qualified(y.change_qualifier, format::signed(v, 0, LANG))),
@@ -936,20 +935,20 @@ pub fn home(site: &Site, computed: &Computed) -> HomeView {
         let Some((&year, &v)) = values.iter().next_back() else {
             continue;
         };
-        let prev = values.get(&(year - 1)).copied();
         let ind = site.indicator(i);
-        let change = prev.map(|p| v.value - p.value);
-        let change_qualifier = prev
-            .and_then(|p| p.qualifier.or(v.qualifier))
-            .or(v.qualifier);
+        // The change is shown only when the two figures' bounds allow it.
+        let change = values.get(&(year - 1)).and_then(|p| {
+            let bound = Bound::of(v.qualifier).less(Bound::of(p.qualifier));
+            bound.qualifier().ok().map(|q| (v.value - p.value, q))
+        });
         headlines.push(Headline {
             name: ind.name_vi.clone(),
             value: qualified(v.qualifier, indicator_value(site, i, v.value)),
             year,
-            previous_year: prev.map(|_| year - 1),
-            change: change.map(|c| {
+            previous_year: change.map(|_| year - 1),
+            change: change.map(|(c, q)| {
                 qualified(
-                    change_qualifier.map(|_| Qualifier::About),
+                    q,
                     match ind.unit {
                         Unit::Percent => format!(
                             "{} điểm %",
@@ -960,7 +959,7 @@ pub fn home(site: &Site, computed: &Computed) -> HomeView {
                 )
             }),
             growth: None,
-            direction: direction(change),
+            direction: direction(change.map(|(c, _)| c)),
             sources: input_sources(site, nation, i, year),
             note: String::new(),
             url: indicator_url(site, i),
