@@ -27,14 +27,14 @@ impl Bound {
         }
     }
 
-    /// The qualifier to print, or `Err` when the value cannot be shown at all.
-    pub fn qualifier(self) -> Result<Option<Qualifier>, ()> {
+    /// The qualifier to print, or `None` when the value cannot be shown at all.
+    pub fn qualifier(self) -> Option<Option<Qualifier>> {
         match self {
-            Bound::Exact => Ok(None),
-            Bound::Above => Ok(Some(Qualifier::MoreThan)),
-            Bound::Below => Ok(Some(Qualifier::LessThan)),
-            Bound::About => Ok(Some(Qualifier::About)),
-            Bound::Unknown => Err(()),
+            Bound::Exact => Some(None),
+            Bound::Above => Some(Some(Qualifier::MoreThan)),
+            Bound::Below => Some(Some(Qualifier::LessThan)),
+            Bound::About => Some(Some(Qualifier::About)),
+            Bound::Unknown => None,
         }
     }
 

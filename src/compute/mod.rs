@@ -238,8 +238,8 @@ fn series_stats(
             let change =
                 Bound::of(fig.qualifier).less(Bound::of(prev_fig.and_then(|f| f.qualifier)));
             let (increase, growth, change_qualifier) = match change.qualifier() {
-                Ok(q) => (stats::increase(fig.actual, prev), growth, q),
-                Err(()) => (None, None, None),
+                Some(q) => (stats::increase(fig.actual, prev), growth, q),
+                None => (None, None, None),
             };
             SeriesYear {
                 year,
@@ -280,7 +280,7 @@ fn indicator_values(
                     Bound::of(site.figures.get(region, s, year).and_then(|f| f.qualifier))
                 });
                 // Inputs whose bounds cancel out give no value rather than a wrong one.
-                if let Ok(qualifier) = bound.qualifier() {
+                if let Some(qualifier) = bound.qualifier() {
                     out.insert(
                         year,
                         Value {

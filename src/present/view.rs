@@ -939,7 +939,7 @@ pub fn home(site: &Site, computed: &Computed) -> HomeView {
         // The change is shown only when the two figures' bounds allow it.
         let change = values.get(&(year - 1)).and_then(|p| {
             let bound = Bound::of(v.qualifier).less(Bound::of(p.qualifier));
-            bound.qualifier().ok().map(|q| (v.value - p.value, q))
+            bound.qualifier().map(|q| (v.value - p.value, q))
         });
         headlines.push(Headline {
             name: ind.name_vi.clone(),
