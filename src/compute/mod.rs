@@ -52,6 +52,8 @@ pub struct Computed {
     /// (plan, target) positions of all targets set for a region, by target year then plan.
     pub region_targets: HashMap<RegionIdx, Vec<(usize, usize)>>,
     pub warnings: Vec<Warning>,
+    /// The last year with any actual figure: targets up to it are judged by their year's figure.
+    pub as_of: Option<i32>,
 }
 
 impl Computed {
@@ -135,6 +137,8 @@ pub fn compute(site: &Site) -> Computed {
         }
     }
 
+    let as_of = site.figures.latest_actual_year();
+    out.as_of = as_of;
     let method = if site.config.progress_method == "linear" {
         Method::Linear
     } else {
@@ -153,6 +157,7 @@ pub fn compute(site: &Site) -> Computed {
                         goal(site, t),
                         t.base_year.or(plan.base_year),
                         method,
+                        as_of,
                     )
                 })
                 .collect()

@@ -75,7 +75,8 @@ pub fn band(r: f64) -> Status {
     }
 }
 
-/// Judges `goal` from `observed` (year, value) pairs sorted by year. The base is the latest
+/// Judges `goal` from `observed` (year, value) pairs sorted by year, as of the latest year the
+/// site has figures for (`as_of`). The base is the latest
 /// figure at or before `base_year` that is older than the latest figure, else the earliest figure:
 /// a trend needs two points.
 pub fn assess(
@@ -83,6 +84,7 @@ pub fn assess(
     goal: Goal,
     base_year: Option<i32>,
     method: Method,
+    as_of: Option<i32>,
 ) -> Progress {
     let mut p = Progress {
         status: Status::NotMeasurable,
@@ -113,10 +115,6 @@ pub fn assess(
     let Some(&latest) = before.last() else {
         return p;
     };
-    if before.len() < observed.len() {
-        // The target year has passed without a figure for it.
-        return p;
-    }
     p.latest = Some(latest);
     if goal.is_met_by(latest.1) {
         p.status = Status::Achieved;
@@ -140,7 +138,11 @@ pub fn assess(
     p.cagr_ratio = cagr_ratio(base, latest, goal);
     p.linear_status = p.linear_ratio.map_or(Status::NotMeasurable, band);
     p.cagr_status = p.cagr_ratio.map_or(Status::NotMeasurable, band);
+    // Once the data reach the target year, a trajectory no longer says whether the target was
+    // met: only the target year's figure does. The ratios stay for reference.
+    let target_year_passed = observed.len() > before.len() || as_of.is_some_and(|y| y >= goal.year);
     p.status = match method {
+        _ if target_year_passed => Status::NotMeasurable,
         Method::Linear => p.linear_status,
         Method::Cagr => p.cagr_status,
     };
@@ -198,11 +200,11 @@ mod tests {
     fn achieved_and_missed_in_the_target_year() {
         let obs = [(2019, 4844.0), (2020, 5200.0)];
         assert_eq!(
-            assess(&obs, goal(2020, 5200.0), None, Method::Cagr).status,
+            assess(&obs, goal(2020, 5200.0), None, Method::Cagr, None).status,
             Status::Achieved
         );
         assert_eq!(
-            assess(&obs, goal(2020, 5200.5), None, Method::Cagr).status,
+            assess(&obs, goal(2020, 5200.5), None, Method::Cagr, None).status,
             Status::Missed
         );
         let at_most = Goal {
@@ -210,7 +212,7 @@ mod tests {
             ..goal(2020, 5200.0)
         };
         assert_eq!(
-            assess(&obs, at_most, None, Method::Cagr).status,
+            assess(&obs, at_most, None, Method::Cagr, None).status,
             Status::Achieved
         );
         let exactly = Goal {
@@ -219,7 +221,7 @@ mod tests {
             ..goal(2020, 5200.4)
         };
         assert_eq!(
-            assess(&obs, exactly, None, Method::Cagr).status,
+            assess(&obs, exactly, None, Method::Cagr, None).status,
             Status::Achieved
         );
     }
@@ -229,7 +231,7 @@ mod tests {
         // 2018: 4.815, 2019: 5.122, target 6.450 in 2020.
         let obs = [(2018, 4815.0), (2019, 5122.0)];
         // The plan counts from 2019, its latest figure: the trend is taken from 2018.
-        let p = assess(&obs, goal(2020, 6450.0), Some(2019), Method::Cagr);
+        let p = assess(&obs, goal(2020, 6450.0), Some(2019), Method::Cagr, None);
         assert_eq!(p.base, Some((2018, 4815.0)));
         let linear = (307.0 / 1635.0) / 0.5;
         assert!((p.linear_ratio.unwrap() - linear).abs() < 1e-12);
@@ -263,24 +265,45 @@ mod tests {
     #[test]
     fn not_measurable_without_enough_figures() {
         assert_eq!(
-            assess(&[], goal(2020, 1.0), None, Method::Cagr).status,
+            assess(&[], goal(2020, 1.0), None, Method::Cagr, None).status,
             Status::NotMeasurable
         );
         let one = [(2019, 0.5)];
         assert_eq!(
-            assess(&one, goal(2020, 1.0), None, Method::Cagr).status,
+            assess(&one, goal(2020, 1.0), None, Method::Cagr, None).status,
             Status::NotMeasurable
         );
-        // Target year passed without a figure for it.
+        // Target year passed without a figure for it: later figures, or the site's data reach it.
         let later = [(2017, 0.5), (2019, 0.6)];
         assert_eq!(
-            assess(&later, goal(2018, 1.0), None, Method::Cagr).status,
+            assess(&later, goal(2018, 1.0), None, Method::Cagr, None).status,
             Status::NotMeasurable
         );
+        let p = assess(
+            &[(2018, 0.5), (2019, 0.6)],
+            goal(2020, 1.0),
+            None,
+            Method::Cagr,
+            Some(2024),
+        );
+        assert_eq!(p.status, Status::NotMeasurable);
+        assert_eq!(
+            p.cagr_status,
+            Status::Limited,
+            "the trajectory is kept for reference"
+        );
+        let p = assess(
+            &[(2018, 0.5), (2019, 0.6)],
+            goal(2020, 1.0),
+            None,
+            Method::Cagr,
+            Some(2019),
+        );
+        assert_eq!(p.status, Status::Limited);
         // Already met before the target year.
         let met = [(2017, 0.5), (2018, 1.2)];
         assert_eq!(
-            assess(&met, goal(2020, 1.0), None, Method::Linear).status,
+            assess(&met, goal(2020, 1.0), None, Method::Linear, None).status,
             Status::Achieved
         );
     }

@@ -157,6 +157,14 @@ impl Figures {
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
     }
+    /// The last year any region has an actual figure for: how far the data reach.
+    pub fn latest_actual_year(&self) -> Option<i32> {
+        self.map
+            .values()
+            .flat_map(|years| years.iter().rev().find(|(_, f)| f.actual.is_some()))
+            .map(|(y, _)| *y)
+            .max()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -147,7 +147,7 @@ pub struct TargetView {
     pub base: Option<String>,
     pub gap: Option<String>,
     pub status: &'static str,
-    pub status_label: &'static str,
+    pub status_label: String,
     pub status_symbol: &'static str,
     pub cagr_ratio: Option<String>,
     pub linear_ratio: Option<String>,
@@ -165,7 +165,13 @@ pub fn target_view(
         Comparison::AtMost => "≤",
         Comparison::Exactly => "=",
     };
-    let (status, status_label, status_symbol) = status_label(p.status);
+    let (status, label, status_symbol) = status_label(p.status);
+    let status_label =
+        if p.status == Status::NotMeasurable && computed.as_of.is_some_and(|y| y >= t.year) {
+            format!("Không có số liệu năm {}", t.year)
+        } else {
+            label.to_string()
+        };
     let gap = p.latest.and_then(|(_, v)| {
         (!matches!(p.status, Status::Achieved)).then(|| match t.metric {
             Metric::Series(s, Measure::Value) if site.series(s).kind == SeriesKind::Count => {
