@@ -252,6 +252,7 @@ mod tests {
                 goal(2030, 200.0),
                 None,
                 Method::Cagr,
+                Some(2025),
             )
         };
         assert_eq!(at(1.0).status, Status::OnTrack);
