@@ -192,8 +192,9 @@ pub fn target_view(
         })
     });
     TargetView {
+        // The document's number is short enough for a table cell; the title is the fallback.
         plan: Link {
-            name: plan.title.clone(),
+            name: if plan.number.is_empty() { plan.title.clone() } else { plan.number.clone() },
             url: plan_url(plan),
         },
         metric: metric_name(site, t.metric),
@@ -275,18 +276,22 @@ pub struct IndicatorBlock {
 
 /// A chart's text alternative: each line of the chart with its values and years. The first line
 /// is always named, with "không có số liệu" when it is empty; empty others are left out.
-fn chart_description(lines: &[(&str, &[(i32, f64)])], format: &dyn Fn(f64) -> String) -> String {
+/// `format` gets the line's position, the year and the value.
+fn chart_description(
+    lines: &[(&str, &[(i32, f64)])],
+    format: &dyn Fn(usize, i32, f64) -> String,
+) -> String {
     lines
         .iter()
         .enumerate()
         .filter(|(n, (_, points))| *n == 0 || !points.is_empty())
-        .map(|(_, (name, points))| {
+        .map(|(n, (name, points))| {
             let values = if points.is_empty() {
                 "không có số liệu".to_string()
             } else {
                 points
                     .iter()
-                    .map(|(y, v)| format!("{} ({y})", format(*v)))
+                    .map(|(y, v)| format!("{} ({y})", format(n, *y, *v)))
                     .collect::<Vec<_>>()
                     .join(", ")
             };
@@ -381,25 +386,40 @@ fn series_block(
         targets.iter().map(|(_, t, _)| (t.year, t.value)).collect();
     let has_targets = !target_points.is_empty();
     let region_name = &site.region(region).name_vi;
+    let qualifier = |year: i32| {
+        years
+            .iter()
+            .find(|y| y.year == year)
+            .and_then(|y| y.qualifier)
+    };
     let desc = chart_description(
         &[
             ("Thực hiện", &actual),
             ("Kế hoạch", &plan),
             ("Mục tiêu", &target_points),
         ],
-        &|v| series_value(site, s, v),
+        &|line, year, v| {
+            let q = if line == 0 { qualifier(year) } else { None };
+            qualified(q, series_value(site, s, v))
+        },
     );
     let tick = |v: f64| format::number(v, 0, LANG);
-    let label = |v: f64| series_value(site, s, v);
     let chart = chart::time_chart(&TimeChart {
         id: chart_id.to_string(),
         title: format!("{} – {}", series.name_vi, region_name),
         desc,
+        approximate: years
+            .iter()
+            .filter(|y| y.qualifier.is_some())
+            .map(|y| y.year)
+            .collect(),
+        latest_label: actual
+            .last()
+            .map(|(y, v)| qualified(qualifier(*y), series_value(site, s, *v))),
         actual,
         plan,
         targets: target_points,
         format_tick: &tick,
-        format_value: &label,
     });
     Some(SeriesBlock {
         id: series.id.clone(),
@@ -449,9 +469,13 @@ fn indicator_block(
         .collect();
     let target_points: Vec<(i32, f64)> =
         targets.iter().map(|(_, t, _)| (t.year, t.value)).collect();
+    let qualifier = |year: i32| values.and_then(|m| m.get(&year)).and_then(|v| v.qualifier);
     let desc = chart_description(
         &[("Giá trị", &points), ("Mục tiêu", &target_points)],
-        &|v| indicator_value(site, i, v),
+        &|line, year, v| {
+            let q = if line == 0 { qualifier(year) } else { None };
+            qualified(q, indicator_value(site, i, v))
+        },
     );
     let max = points
         .iter()
@@ -467,7 +491,6 @@ fn indicator_block(
         Unit::Percent => format::percent(v, tick_decimals, LANG),
         Unit::Number => format::number(v, 0, LANG),
     };
-    let label = |v: f64| indicator_value(site, i, v);
     // Without any figure a chart would show targets alone; the targets table says it better.
     let chart = if points.is_empty() {
         None
@@ -476,11 +499,18 @@ fn indicator_block(
             id: chart_id.to_string(),
             title: format!("{} – {}", ind.name_vi, site.region(region).name_vi),
             desc,
+            approximate: points
+                .iter()
+                .filter(|p| qualifier(p.0).is_some())
+                .map(|p| p.0)
+                .collect(),
+            latest_label: points
+                .last()
+                .map(|(y, v)| qualified(qualifier(*y), indicator_value(site, i, *v))),
             actual: points,
             plan: Vec::new(),
             targets: target_points,
             format_tick: &tick,
-            format_value: &label,
         })
     };
     Some(IndicatorBlock {
@@ -1106,7 +1136,7 @@ mod tests {
 
     #[test]
     fn chart_description_names_each_line_with_its_years() {
-        let f = |v: f64| format!("{v}");
+        let f = |_: usize, _: i32, v: f64| format!("{v}");
         let d = chart_description(
             &[
                 ("A", &[(2018, 1.0), (2019, 2.0)]),
