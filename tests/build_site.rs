@@ -120,7 +120,7 @@ fn national_page_shows_the_national_series() {
     let text = page_text(&read(&out, "vung/vn/index.html"));
     for expected in [
         "2015 12.072.860",            // compulsory
-        "2016 203.871 -13.798",       // voluntary fell in 2016
+        "2016 203.871 −13.798",       // voluntary fell in 2016
         "2020 > 1.120.000",           // a "more than" figure keeps its sign
         "2024 95.520.000 +2.213.000", // health insurance
         "2015 12.290.529",            // total, summed from its parts
@@ -181,7 +181,7 @@ fn statuses_follow_the_figures() {
         "{text}"
     );
     assert!(
-        text.contains("2025 ≥ 45,00% khoảng 45% 24,80% (2015) 42,71% (2024) Khoảng 20,11 triệu người tham gia BHXH (Người Lao Động) +2,29 điểm % ↗ Đúng lộ trình 1,01 0,99"),
+        text.contains("2025 ≥ 45,00% khoảng 45% 24,80% (2015) 42,71% (2024) Kết quả năm 2024 (Người Lao Động) +2,29 điểm % ↗ Đúng lộ trình 1,01 0,99"),
         "{text}"
     );
     // Hướng Hóa's 2020 targets: the data reach 2024 but have no 2020 figure for the district, so

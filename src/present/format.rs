@@ -23,9 +23,9 @@ pub fn number(v: f64, decimals: usize, lang: Lang) -> String {
     let text = format!("{:.*}", decimals, v.abs());
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
     let mut out = String::new();
-    // Rounding may give "0.00" for a tiny negative: no sign then.
+    // Rounding may give "0.00" for a tiny negative: no sign then. The sign is a true minus.
     if v < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        out.push('-');
+        out.push('−');
     }
     let digits = int.len();
     for (i, c) in int.chars().enumerate() {
@@ -86,7 +86,7 @@ mod tests {
     #[test]
     fn signs() {
         assert_eq!(signed(307.0, 0, Lang::Vi), "+307");
-        assert_eq!(signed(-1200.0, 0, Lang::Vi), "-1.200");
+        assert_eq!(signed(-1200.0, 0, Lang::Vi), "−1.200");
         assert_eq!(signed(0.0, 0, Lang::Vi), "0");
         assert_eq!(number(-0.0001, 2, Lang::Vi), "0,00");
         assert_eq!(signed_percent(307.0 / 4815.0, 2, Lang::Vi), "+6,38%");

@@ -194,7 +194,11 @@ pub fn target_view(
     TargetView {
         // The document's number is short enough for a table cell; the title is the fallback.
         plan: Link {
-            name: if plan.number.is_empty() { plan.title.clone() } else { plan.number.clone() },
+            name: if plan.number.is_empty() {
+                plan.title.clone()
+            } else {
+                plan.number.clone()
+            },
             url: plan_url(plan),
         },
         metric: metric_name(site, t.metric),
@@ -571,7 +575,7 @@ pub fn formula_words(site: &Site, i: IndicatorIdx) -> String {
     for (n, s) in inputs.iter().enumerate() {
         let placeholder = format!("\u{1}{n}\u{1}");
         text = replace_word(&text, &site.series(*s).id, &placeholder);
-        names.push((placeholder, site.series(*s).name_vi.to_lowercase()));
+        names.push((placeholder, site.series(*s).name_vi.clone()));
     }
     for (placeholder, name) in names {
         text = text.replace(&placeholder, &format!("[{name}]"));
@@ -889,6 +893,8 @@ pub struct Headline {
     pub change: Option<String>,
     pub growth: Option<String>,
     pub direction: &'static str,
+    /// Older than the newest headline figure: the latest this series has.
+    pub older: bool,
     pub sources: Vec<SourceRef>,
     /// E.g. that the figure is summed from its parts.
     pub note: String,
@@ -955,6 +961,7 @@ pub fn home(site: &Site, computed: &Computed) -> HomeView {
                 .growth
                 .map(|v| qualified(last.change_qualifier, format::signed_percent(v, 1, LANG))),
             direction: direction(last.increase),
+            older: false,
             sources: vec![source_ref(site, fig.source)],
             note: if fig.derived {
                 fig.note.clone()
@@ -996,10 +1003,15 @@ pub fn home(site: &Site, computed: &Computed) -> HomeView {
             }),
             growth: None,
             direction: direction(change.map(|(c, _)| c)),
+            older: false,
             sources: input_sources(site, nation, i, year),
             note: String::new(),
             url: indicator_url(site, i),
         });
+    }
+    let newest = headlines.iter().map(|h| h.year).max();
+    for h in &mut headlines {
+        h.older = newest.is_some_and(|n| h.year < n);
     }
     let plans = site
         .plans
