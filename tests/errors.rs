@@ -448,3 +448,39 @@ fn vietnamese_thousands_separators_get_a_hint() {
         "{msg}"
     );
 }
+
+#[test]
+fn a_figures_file_with_the_wrong_year_gives_one_error() {
+    let site = example_site();
+    let root = site.path();
+    edit(root, "data/figures/2018.toml", "year = 2018", "year = 2019");
+    let (msg, file, line, col) = single_error(root);
+    assert_eq!(file, "data/figures/2018.toml");
+    assert_eq!(
+        (line, col),
+        line_col(root, "data/figures/2018.toml", "2019")
+    );
+    assert!(
+        msg.contains("the file is named 2018 but says `year = 2019`"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_target_before_its_plan_is_a_warning() {
+    let site = example_site();
+    let root = site.path();
+    let file = "content/plans/1436-qd-ubnd-son-la-2017.md";
+    edit(root, file, "year = 2020", "year = 2002");
+    let report = check::run(root).expect("a warning, not an error");
+    let w = report
+        .warnings
+        .iter()
+        .find(|w| {
+            w.message
+                .contains("target year 2002 is before the plan was issued (2017)")
+        })
+        .expect("the warning");
+    assert_eq!(w.pos.path, root.join(file));
+    assert_eq!((w.pos.line, w.pos.column), line_col(root, file, "2002"));
+}

@@ -118,7 +118,7 @@ impl Computed {
 
 pub fn compute(site: &Site) -> Computed {
     let mut out = Computed::default();
-    let mut warnings = Vec::new();
+    let mut warnings = site.warnings.clone();
 
     for r in 0..site.regions.len() {
         let region = RegionIdx(r);

@@ -4,7 +4,7 @@
 
 pub mod formula;
 
-use crate::error::{Error, Position, Suggestion};
+use crate::error::{Error, Position, Suggestion, Warning};
 use crate::load::{self, data, SourceFile};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -245,6 +245,8 @@ pub struct Site {
     /// First and last year with a figure or a target.
     pub years: (i32, i32),
     region_index: HashMap<String, RegionIdx>,
+    /// Problems that do not stop the build.
+    pub warnings: Vec<Warning>,
 }
 
 impl Site {
@@ -310,6 +312,7 @@ impl<I: Copy> Ids<I> {
 /// Collects the errors of one validation pass.
 struct Checker {
     errors: Vec<Error>,
+    warnings: Vec<Warning>,
     regions: Ids<RegionIdx>,
     series: Ids<SeriesIdx>,
     indicators: Ids<IndicatorIdx>,
@@ -437,6 +440,7 @@ const LEVELS: &[(&str, Level)] = &[
 pub fn build(input: load::Input) -> Result<Site, Error> {
     let mut c = Checker {
         errors: Vec::new(),
+        warnings: Vec::new(),
         regions: Ids::new(),
         series: Ids::new(),
         indicators: Ids::new(),
@@ -601,7 +605,9 @@ pub fn build(input: load::Input) -> Result<Site, Error> {
             );
             continue;
         }
-        check_file_name_year(&mut c, file, &f.data.year);
+        if !check_file_name_year(&mut c, file, &f.data.year) {
+            continue;
+        }
         for raw in &f.data.figure {
             if let Some(fig) = figure(&mut c, file, raw, year, &regions, &series) {
                 let (r, s, figure) = fig;
@@ -633,7 +639,18 @@ pub fn build(input: load::Input) -> Result<Site, Error> {
             continue;
         };
         let mut targets = Vec::new();
+        let issued = date(&fm.date).map(|d| i32::from(d.year));
         for t in &fm.target {
+            if issued.is_some_and(|y| *t.year.get_ref() < y) {
+                c.warnings.push(Warning {
+                    pos: file.pos(&t.year.span()),
+                    message: format!(
+                        "target year {} is before the plan was issued ({})",
+                        t.year.get_ref(),
+                        issued.unwrap_or_default()
+                    ),
+                });
+            }
             if let Some(target) = target(&mut c, file, t, region, &regions, &indicators, &series) {
                 min_year = min_year.min(target.year);
                 max_year = max_year.max(target.year);
@@ -704,6 +721,7 @@ pub fn build(input: load::Input) -> Result<Site, Error> {
             (0, -1)
         },
         region_index,
+        warnings: c.warnings,
     };
     Ok(site)
 }
@@ -812,17 +830,21 @@ fn derive_totals(figures: &mut Figures, series: &[Series]) {
 
 /// `data/figures/2019.toml` must hold `year = 2019`: a copied file with a stale year would
 /// silently overwrite another year's figures.
-fn check_file_name_year(c: &mut Checker, file: &SourceFile, year: &Spanned<i32>) {
+/// Returns false when they disagree: the file's figures are then not read, so that one wrong
+/// year does not bring a duplicate-figure error for every line.
+fn check_file_name_year(c: &mut Checker, file: &SourceFile, year: &Spanned<i32>) -> bool {
     let stem = file.path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    if let Ok(n) = stem.parse::<i32>() {
-        if n != *year.get_ref() {
+    match stem.parse::<i32>() {
+        Ok(n) if n != *year.get_ref() => {
             c.invalid(
                 file,
                 year.span(),
                 format!("the file is named {n} but says `year = {}`", year.get_ref()),
                 "name each figures file after its year, or correct the year",
             );
+            false
         }
+        _ => true,
     }
 }
 
