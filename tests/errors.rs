@@ -484,3 +484,19 @@ fn a_target_before_its_plan_is_a_warning() {
     assert_eq!(w.pos.path, root.join(file));
     assert_eq!((w.pos.line, w.pos.column), line_col(root, file, "2002"));
 }
+
+#[test]
+fn a_template_error_fails_check_and_names_the_template() {
+    let site = example_site();
+    let root = site.path();
+    edit(
+        root,
+        "themes/default/templates/plan.html",
+        "{% endblock %}",
+        "{% endblok %}",
+    );
+    let err = check::run(root).err().expect("check must fail");
+    let msg = err.to_string();
+    assert!(msg.contains("theme template `plan.html`"), "{msg}");
+    assert!(msg.contains("line"), "{msg}");
+}

@@ -1,7 +1,7 @@
 //! `baophu build`: the whole pipeline, ending in the output folder.
 
 use crate::error::Error;
-use crate::{present, write, Warning};
+use crate::{load, present, write, Warning};
 use std::path::{Path, PathBuf};
 
 pub struct Options {
@@ -20,7 +20,7 @@ pub struct Report {
 
 pub fn run(options: &Options) -> Result<Report, Error> {
     let (site, computed) = super::prepare(&options.root)?;
-    let theme = options.root.join("themes").join(&site.config.theme);
+    let theme = load::theme::load(&options.root, &site.config.theme)?;
     let base_url = options
         .base_url
         .clone()

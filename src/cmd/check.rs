@@ -13,6 +13,9 @@ pub struct Report {
 
 pub fn run(root: &Path) -> Result<Report, Error> {
     let (site, computed) = super::prepare(root)?;
+    // The theme's templates are compiled too, so that a template error fails `check`.
+    let theme = crate::load::theme::load(root, &site.config.theme)?;
+    crate::present::environment(&theme)?;
     Ok(Report {
         regions: site.regions.len(),
         plans: site.plans.len(),

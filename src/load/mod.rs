@@ -5,6 +5,7 @@ pub mod config;
 pub mod content;
 pub mod data;
 mod source;
+pub mod theme;
 
 pub use source::SourceFile;
 

@@ -1,5 +1,5 @@
 //! Present stage: turns the model and computed values into pages (views, charts, templates).
-//! It reads nothing from disk but the theme's templates and writes nothing.
+//! It reads and writes nothing: the theme comes loaded.
 
 pub mod chart;
 pub mod format;
@@ -8,11 +8,12 @@ pub mod view;
 
 use crate::compute::Computed;
 use crate::error::Error;
+use crate::load::theme::Theme;
 use crate::model::{IndicatorIdx, RegionIdx, Site};
 use minijinja::value::Serde;
 use minijinja::{context, AutoEscape, Environment};
 use serde::Serialize;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// One output file: its path under the output folder and its content.
 pub struct Page {
@@ -70,7 +71,8 @@ pub fn base_path(base_url: &str) -> String {
     }
 }
 
-fn environment(theme: &Path) -> Result<Environment<'static>, Error> {
+/// The theme's templates, compiled once for the whole build.
+pub fn environment(theme: &Theme) -> Result<Environment<'static>, Error> {
     let mut env = Environment::new();
     env.set_auto_escape_callback(|name| {
         if name.ends_with(".html") || name.ends_with(".xml") || name.ends_with(".svg") {
@@ -91,30 +93,9 @@ fn environment(theme: &Path) -> Result<Environment<'static>, Error> {
             minijinja::escape_formatter(out, state, value)
         }
     });
-    let dir = theme.join("templates");
-    let mut entries: Vec<_> = walkdir::WalkDir::new(&dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .collect();
-    entries.sort_by(|a, b| a.path().cmp(b.path()));
-    if entries.is_empty() {
-        return Err(Error::Template {
-            name: dir.display().to_string(),
-            message: "the theme has no templates".into(),
-        });
-    }
-    for e in entries {
-        let name = e
-            .path()
-            .strip_prefix(&dir)
-            .expect("walked under dir")
-            .to_string_lossy()
-            .replace('\\', "/");
-        let text = std::fs::read_to_string(e.path()).map_err(|err| Error::io(e.path(), err))?;
-        env.add_template_owned(name.clone(), text)
-            .map_err(|err| template_error(&name, &err))?;
+    for (name, text) in &theme.templates {
+        env.add_template_owned(name.clone(), text.clone())
+            .map_err(|err| template_error(name, &err))?;
     }
     Ok(env)
 }
@@ -134,10 +115,10 @@ fn template_error(name: &str, err: &minijinja::Error) -> Error {
 pub fn render(
     site: &Site,
     computed: &Computed,
-    theme_dir: &Path,
+    theme: &Theme,
     base_url: &str,
 ) -> Result<Rendered, Error> {
-    let env = environment(theme_dir)?;
+    let env = environment(theme)?;
     let site_view = SiteView {
         title: &site.config.title,
         description: &site.config.description,
@@ -239,7 +220,7 @@ pub fn render(
 
     Ok(Rendered {
         pages,
-        static_dir: theme_dir.join("static"),
+        static_dir: theme.static_dir.clone(),
     })
 }
 
