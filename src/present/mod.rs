@@ -12,6 +12,7 @@ use crate::load::theme::Theme;
 use crate::model::{IndicatorIdx, RegionIdx, Site};
 use minijinja::value::Serde;
 use minijinja::{context, AutoEscape, Environment};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -161,47 +162,39 @@ pub fn render(
         Serde(&home).into(),
     )?);
 
-    for r in (0..site.regions.len()).map(RegionIdx) {
-        let v = view::region(site, computed, r);
-        let description = format!("Số liệu bao phủ bảo hiểm xã hội, bảo hiểm thất nghiệp, bảo hiểm y tế của {} theo năm, so với kế hoạch và mục tiêu.", v.name);
-        pages.push(render(
-            "region.html",
-            &view::region_url(site, r),
-            &v.name,
-            &description,
-            Serde(&v).into(),
-        )?);
+    // Region, indicator and plan pages are independent: render them on all cores. The
+    // collected order is the job order, so the output does not depend on scheduling.
+    enum Job {
+        Region(RegionIdx),
+        Indicator(IndicatorIdx),
+        Plan(usize),
     }
-    for i in (0..site.indicators.len()).map(IndicatorIdx) {
-        let v = view::indicator(site, computed, i);
-        let description = if v.description.is_empty() {
-            v.name.clone()
-        } else {
-            v.description.clone()
-        };
-        pages.push(render(
-            "indicator.html",
-            &view::indicator_url(site, i),
-            &v.name,
-            &description,
-            Serde(&v).into(),
-        )?);
-    }
-    for n in 0..site.plans.len() {
-        let v = view::plan(site, computed, n);
-        let description = if v.summary.is_empty() {
-            v.title.clone()
-        } else {
-            v.summary.clone()
-        };
-        pages.push(render(
-            "plan.html",
-            &view::plan_url(&site.plans[n]),
-            &v.title,
-            &description,
-            Serde(&v).into(),
-        )?);
-    }
+    let jobs: Vec<Job> = (0..site.regions.len())
+        .map(|r| Job::Region(RegionIdx(r)))
+        .chain((0..site.indicators.len()).map(|i| Job::Indicator(IndicatorIdx(i))))
+        .chain((0..site.plans.len()).map(Job::Plan))
+        .collect();
+    let rendered: Vec<Page> = jobs
+        .par_iter()
+        .map(|job| match *job {
+            Job::Region(r) => {
+                let v = view::region(site, computed, r);
+                let description = format!("Số liệu bao phủ bảo hiểm xã hội, bảo hiểm thất nghiệp, bảo hiểm y tế của {} theo năm, so với kế hoạch và mục tiêu.", v.name);
+                render("region.html", &view::region_url(site, r), &v.name, &description, Serde(&v).into())
+            }
+            Job::Indicator(i) => {
+                let v = view::indicator(site, computed, i);
+                let description = if v.description.is_empty() { v.name.clone() } else { v.description.clone() };
+                render("indicator.html", &view::indicator_url(site, i), &v.name, &description, Serde(&v).into())
+            }
+            Job::Plan(n) => {
+                let v = view::plan(site, computed, n);
+                let description = if v.summary.is_empty() { v.title.clone() } else { v.summary.clone() };
+                render("plan.html", &view::plan_url(&site.plans[n]), &v.title, &description, Serde(&v).into())
+            }
+        })
+        .collect::<Result<_, Error>>()?;
+    pages.extend(rendered);
     let m = view::methodology(site);
     pages.push(render(
         "methodology.html",
