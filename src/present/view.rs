@@ -166,12 +166,13 @@ pub fn target_view(
         Comparison::Exactly => "=",
     };
     let (status, label, status_symbol) = status_label(p.status);
-    let status_label =
-        if p.status == Status::NotMeasurable && computed.as_of.is_some_and(|y| y >= t.year) {
+    let status_label = match p.status {
+        Status::NotMeasurable if p.latest.is_none() => "Chưa có số liệu".to_string(),
+        Status::NotMeasurable if computed.as_of.is_some_and(|y| y >= t.year) => {
             format!("Không có số liệu năm {}", t.year)
-        } else {
-            label.to_string()
-        };
+        }
+        _ => label.to_string(),
+    };
     let gap = p.latest.and_then(|(_, v)| {
         (!matches!(p.status, Status::Achieved)).then(|| match t.metric {
             Metric::Series(s, Measure::Value) if site.series(s).kind == SeriesKind::Count => {
