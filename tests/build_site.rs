@@ -336,3 +336,42 @@ fn the_command_line_builds_and_checks() {
     assert!(root.join("public/404.html").is_file());
     assert!(root.join("public/phuong-phap/index.html").is_file());
 }
+
+#[test]
+fn every_internal_link_leads_to_a_page_and_ids_are_unique() {
+    let (_tmp, out) = built();
+    let mut links = 0;
+    for (path, bytes) in snapshot(&out) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        let mut ids = std::collections::HashSet::new();
+        for part in html.split(" id=\"").skip(1) {
+            let id = part.split('"').next().unwrap();
+            assert!(ids.insert(id.to_string()), "{path}: duplicate id {id}");
+        }
+        for part in html.split("href=\"").skip(1) {
+            let href = part.split('"').next().unwrap();
+            let Some(target) = href.strip_prefix('/') else {
+                continue;
+            };
+            let (file, fragment) = target.split_once('#').unwrap_or((target, ""));
+            let file = if file.is_empty() || file.ends_with('/') {
+                format!("{file}index.html")
+            } else {
+                file.to_string()
+            };
+            assert!(out.join(&file).is_file(), "{path}: broken link {href}");
+            if !fragment.is_empty() {
+                let linked = fs::read_to_string(out.join(&file)).unwrap();
+                assert!(
+                    linked.contains(&format!("id=\"{fragment}\"")),
+                    "{path}: no anchor {href}"
+                );
+            }
+            links += 1;
+        }
+    }
+    assert!(links > 100, "only {links} links checked");
+}

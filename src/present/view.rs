@@ -274,6 +274,8 @@ pub struct IndicatorBlock {
     pub url: String,
     pub formula: String,
     pub region: Link,
+    /// For element ids: unique per indicator and region on a page.
+    pub region_code: String,
     pub chart: Option<String>,
     pub rows: Vec<IndicatorRow>,
     pub targets: Vec<TargetView>,
@@ -524,6 +526,7 @@ fn indicator_block(
         url: indicator_url(site, i),
         formula: formula_words(site, i),
         region: region_link(site, region),
+        region_code: site.region(region).code.clone(),
         chart,
         rows,
         targets: targets
