@@ -52,7 +52,14 @@ impl Bound {
         match (self, other) {
             (Unknown, _) | (_, Unknown) => Unknown,
             (Exact, b) | (b, Exact) => b,
-            (About, _) | (_, About) => About,
+            // About a value that is itself a bound: still a bound, roughly.
+            (About, b) | (b, About) => {
+                if b == About {
+                    About
+                } else {
+                    b
+                }
+            }
             (a, b) if a == b => a,
             _ => Unknown,
         }
@@ -94,6 +101,8 @@ mod tests {
         assert_eq!(Above.less(Above), Unknown);
         assert_eq!(Above.less(Below), Above);
         assert_eq!(About.less(Exact), About);
+        // "> 88.800.000" minus "≈ 88.000.000": at least about 800.000.
+        assert_eq!(Above.less(About), Above);
         assert_eq!(Above.and(Above), Above);
         assert_eq!(Above.and(Below), Unknown);
     }

@@ -12,7 +12,7 @@ use crate::model::{
     IndicatorIdx, Measure, Metric, Qualifier, RegionIdx, SeriesIdx, Site, Target, Unit,
 };
 use bound::Bound;
-use progress::{Goal, Method, Progress};
+use progress::{Goal, Method, Observation, Progress};
 use stats::Ratio;
 use std::collections::{BTreeMap, HashMap};
 
@@ -93,23 +93,35 @@ impl Computed {
         }
     }
 
-    /// The observed values of a target's metric in a region, by year.
-    pub fn metric_values(&self, region: RegionIdx, metric: Metric) -> Vec<(i32, f64)> {
+    /// The observed values of a target's metric in a region, by year, with their qualifiers.
+    pub fn metric_values(&self, region: RegionIdx, metric: Metric) -> Vec<Observation> {
         match metric {
             Metric::Indicator(i) => self
                 .indicator(region, i)
-                .map(|m| m.iter().map(|(y, v)| (*y, v.value)).collect())
+                .map(|m| {
+                    m.iter()
+                        .map(|(y, v)| Observation {
+                            year: *y,
+                            value: v.value,
+                            qualifier: v.qualifier,
+                        })
+                        .collect()
+                })
                 .unwrap_or_default(),
             Metric::Series(s, measure) => self
                 .series_years(region, s)
                 .iter()
                 .filter_map(|y| {
-                    let v = match measure {
-                        Measure::Value => y.actual,
-                        Measure::Growth => y.growth,
-                        Measure::DevelopmentIndex => y.development_index,
+                    let (v, qualifier) = match measure {
+                        Measure::Value => (y.actual, y.qualifier),
+                        Measure::Growth => (y.growth, y.change_qualifier),
+                        Measure::DevelopmentIndex => (y.development_index, y.change_qualifier),
                     };
-                    Some((y.year, v?))
+                    Some(Observation {
+                        year: y.year,
+                        value: v?,
+                        qualifier,
+                    })
                 })
                 .collect(),
         }

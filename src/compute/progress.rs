@@ -1,7 +1,7 @@
 //! Progress toward a target by the two methods of DOMAIN.md: the linear trajectory from a base
 //! year, and the compound-growth ratio R = CAGR observed / CAGR required used by SDG platforms.
 
-use crate::model::Comparison;
+use crate::model::{Comparison, Qualifier};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Status {
@@ -47,7 +47,30 @@ pub struct Goal {
     pub tolerance: f64,
 }
 
+/// One figure of a target's metric.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Observation {
+    pub year: i32,
+    pub value: f64,
+    /// How the source qualifies it: a "more than" figure can prove an at-least target met,
+    /// never missed.
+    pub qualifier: Option<Qualifier>,
+}
+
 impl Goal {
+    /// Whether the figure meets the goal: `None` when its qualifier leaves it open.
+    pub fn verdict(&self, o: &Observation) -> Option<bool> {
+        let met = self.is_met_by(o.value);
+        match (self.comparison, o.qualifier) {
+            (_, None | Some(Qualifier::About)) => Some(met),
+            (Comparison::AtLeast, Some(Qualifier::MoreThan))
+            | (Comparison::AtMost, Some(Qualifier::LessThan)) => met.then_some(true),
+            (Comparison::AtLeast, Some(Qualifier::LessThan))
+            | (Comparison::AtMost, Some(Qualifier::MoreThan)) => (!met).then_some(false),
+            (Comparison::Exactly, Some(_)) => None,
+        }
+    }
+
     pub fn is_met_by(&self, v: f64) -> bool {
         match self.comparison {
             Comparison::AtLeast => v >= self.value,
@@ -80,7 +103,7 @@ pub fn band(r: f64) -> Status {
 /// figure at or before `base_year` that is older than the latest figure, else the earliest figure:
 /// a trend needs two points.
 pub fn assess(
-    observed: &[(i32, f64)],
+    observed: &[Observation],
     goal: Goal,
     base_year: Option<i32>,
     method: Method,
@@ -95,12 +118,12 @@ pub fn assess(
         linear_status: Status::NotMeasurable,
         cagr_status: Status::NotMeasurable,
     };
-    if let Some(&(y, v)) = observed.iter().find(|(y, _)| *y == goal.year) {
-        p.latest = Some((y, v));
-        p.status = if goal.is_met_by(v) {
-            Status::Achieved
-        } else {
-            Status::Missed
+    if let Some(o) = observed.iter().find(|o| o.year == goal.year) {
+        p.latest = Some((o.year, o.value));
+        p.status = match goal.verdict(o) {
+            Some(true) => Status::Achieved,
+            Some(false) => Status::Missed,
+            None => Status::NotMeasurable,
         };
         p.linear_status = p.status;
         p.cagr_status = p.status;
@@ -109,14 +132,18 @@ pub fn assess(
     // Only figures up to the target year tell whether it will be met.
     let before: Vec<(i32, f64)> = observed
         .iter()
-        .copied()
-        .filter(|(y, _)| *y < goal.year)
+        .filter(|o| o.year < goal.year)
+        .map(|o| (o.year, o.value))
         .collect();
     let Some(&latest) = before.last() else {
         return p;
     };
     p.latest = Some(latest);
-    if goal.is_met_by(latest.1) {
+    let latest_observation = observed
+        .iter()
+        .find(|o| o.year == latest.0)
+        .expect("from observed");
+    if goal.verdict(latest_observation) == Some(true) {
         p.status = Status::Achieved;
         p.linear_status = Status::Achieved;
         p.cagr_status = Status::Achieved;
@@ -134,10 +161,16 @@ pub fn assess(
     };
     let Some(&base) = base else { return p };
     p.base = Some(base);
-    p.linear_ratio = linear_ratio(base, latest, goal);
-    p.cagr_ratio = cagr_ratio(base, latest, goal);
-    p.linear_status = p.linear_ratio.map_or(Status::NotMeasurable, band);
-    p.cagr_status = p.cagr_ratio.map_or(Status::NotMeasurable, band);
+    if goal.is_met_by(base.1) {
+        // It was met at the base and no longer is: the ratios would have the wrong sign.
+        p.linear_status = Status::MovingAway;
+        p.cagr_status = Status::MovingAway;
+    } else {
+        p.linear_ratio = linear_ratio(base, latest, goal);
+        p.cagr_ratio = cagr_ratio(base, latest, goal);
+        p.linear_status = p.linear_ratio.map_or(Status::NotMeasurable, band);
+        p.cagr_status = p.cagr_ratio.map_or(Status::NotMeasurable, band);
+    }
     // Once the data reach the target year, a trajectory no longer says whether the target was
     // met: only the target year's figure does. The ratios stay for reference.
     let target_year_passed = observed.len() > before.len() || as_of.is_some_and(|y| y >= goal.year);
@@ -177,6 +210,17 @@ fn cagr_ratio(base: (i32, f64), latest: (i32, f64), goal: Goal) -> Option<f64> {
 mod tests {
     use super::*;
 
+    fn observations(points: &[(i32, f64)]) -> Vec<Observation> {
+        points
+            .iter()
+            .map(|&(year, value)| Observation {
+                year,
+                value,
+                qualifier: None,
+            })
+            .collect()
+    }
+
     fn goal(year: i32, value: f64) -> Goal {
         Goal {
             year,
@@ -200,11 +244,25 @@ mod tests {
     fn achieved_and_missed_in_the_target_year() {
         let obs = [(2019, 4844.0), (2020, 5200.0)];
         assert_eq!(
-            assess(&obs, goal(2020, 5200.0), None, Method::Cagr, None).status,
+            assess(
+                &observations(&obs),
+                goal(2020, 5200.0),
+                None,
+                Method::Cagr,
+                None
+            )
+            .status,
             Status::Achieved
         );
         assert_eq!(
-            assess(&obs, goal(2020, 5200.5), None, Method::Cagr, None).status,
+            assess(
+                &observations(&obs),
+                goal(2020, 5200.5),
+                None,
+                Method::Cagr,
+                None
+            )
+            .status,
             Status::Missed
         );
         let at_most = Goal {
@@ -212,7 +270,7 @@ mod tests {
             ..goal(2020, 5200.0)
         };
         assert_eq!(
-            assess(&obs, at_most, None, Method::Cagr, None).status,
+            assess(&observations(&obs), at_most, None, Method::Cagr, None).status,
             Status::Achieved
         );
         let exactly = Goal {
@@ -221,7 +279,7 @@ mod tests {
             ..goal(2020, 5200.4)
         };
         assert_eq!(
-            assess(&obs, exactly, None, Method::Cagr, None).status,
+            assess(&observations(&obs), exactly, None, Method::Cagr, None).status,
             Status::Achieved
         );
     }
@@ -231,7 +289,13 @@ mod tests {
         // 2018: 4.815, 2019: 5.122, target 6.450 in 2020.
         let obs = [(2018, 4815.0), (2019, 5122.0)];
         // The plan counts from 2019, its latest figure: the trend is taken from 2018.
-        let p = assess(&obs, goal(2020, 6450.0), Some(2019), Method::Cagr, None);
+        let p = assess(
+            &observations(&obs),
+            goal(2020, 6450.0),
+            Some(2019),
+            Method::Cagr,
+            None,
+        );
         assert_eq!(p.base, Some((2018, 4815.0)));
         let linear = (307.0 / 1635.0) / 0.5;
         assert!((p.linear_ratio.unwrap() - linear).abs() < 1e-12);
@@ -248,7 +312,7 @@ mod tests {
         let at = |r: f64| {
             let value = 100.0 * (1.0 + r * required).powi(5);
             assess(
-                &[(2020, 100.0), (2025, value)],
+                &observations(&[(2020, 100.0), (2025, value)]),
                 goal(2030, 200.0),
                 None,
                 Method::Cagr,
@@ -264,6 +328,59 @@ mod tests {
     }
 
     #[test]
+    fn qualified_figures_decide_only_what_they_can() {
+        let more_than = |value: f64| Observation {
+            year: 2020,
+            value,
+            qualifier: Some(Qualifier::MoreThan),
+        };
+        let g = goal(2020, 1_200_000.0);
+        // "> 1.120.000" against at least 1.200.000: not known.
+        assert_eq!(
+            assess(&[more_than(1_120_000.0)], g, None, Method::Cagr, None).status,
+            Status::NotMeasurable
+        );
+        // "> 1.250.000": certainly met.
+        assert_eq!(
+            assess(&[more_than(1_250_000.0)], g, None, Method::Cagr, None).status,
+            Status::Achieved
+        );
+        let at_most = Goal {
+            comparison: Comparison::AtMost,
+            ..g
+        };
+        assert_eq!(
+            assess(&[more_than(1_250_000.0)], at_most, None, Method::Cagr, None).status,
+            Status::Missed
+        );
+    }
+
+    #[test]
+    fn falling_below_a_target_met_at_the_base_is_moving_away() {
+        let p = assess(
+            &observations(&[(2020, 100.0), (2022, 80.0)]),
+            goal(2025, 90.0),
+            None,
+            Method::Linear,
+            None,
+        );
+        assert_eq!(p.status, Status::MovingAway);
+        assert_eq!(p.cagr_status, Status::MovingAway);
+        let at_most = Goal {
+            comparison: Comparison::AtMost,
+            ..goal(2025, 10.0)
+        };
+        let p = assess(
+            &observations(&[(2020, 8.0), (2022, 12.0)]),
+            at_most,
+            None,
+            Method::Cagr,
+            None,
+        );
+        assert_eq!(p.status, Status::MovingAway);
+    }
+
+    #[test]
     fn not_measurable_without_enough_figures() {
         assert_eq!(
             assess(&[], goal(2020, 1.0), None, Method::Cagr, None).status,
@@ -271,17 +388,31 @@ mod tests {
         );
         let one = [(2019, 0.5)];
         assert_eq!(
-            assess(&one, goal(2020, 1.0), None, Method::Cagr, None).status,
+            assess(
+                &observations(&one),
+                goal(2020, 1.0),
+                None,
+                Method::Cagr,
+                None
+            )
+            .status,
             Status::NotMeasurable
         );
         // Target year passed without a figure for it: later figures, or the site's data reach it.
         let later = [(2017, 0.5), (2019, 0.6)];
         assert_eq!(
-            assess(&later, goal(2018, 1.0), None, Method::Cagr, None).status,
+            assess(
+                &observations(&later),
+                goal(2018, 1.0),
+                None,
+                Method::Cagr,
+                None
+            )
+            .status,
             Status::NotMeasurable
         );
         let p = assess(
-            &[(2018, 0.5), (2019, 0.6)],
+            &observations(&[(2018, 0.5), (2019, 0.6)]),
             goal(2020, 1.0),
             None,
             Method::Cagr,
@@ -294,7 +425,7 @@ mod tests {
             "the trajectory is kept for reference"
         );
         let p = assess(
-            &[(2018, 0.5), (2019, 0.6)],
+            &observations(&[(2018, 0.5), (2019, 0.6)]),
             goal(2020, 1.0),
             None,
             Method::Cagr,
@@ -304,7 +435,14 @@ mod tests {
         // Already met before the target year.
         let met = [(2017, 0.5), (2018, 1.2)];
         assert_eq!(
-            assess(&met, goal(2020, 1.0), None, Method::Linear, None).status,
+            assess(
+                &observations(&met),
+                goal(2020, 1.0),
+                None,
+                Method::Linear,
+                None
+            )
+            .status,
             Status::Achieved
         );
     }

@@ -195,7 +195,7 @@ pub fn render(
         })
         .collect::<Result<_, Error>>()?;
     pages.extend(rendered);
-    let m = view::methodology(site);
+    let m = view::methodology(site, computed);
     pages.push(render(
         "methodology.html",
         view::METHODOLOGY_URL,

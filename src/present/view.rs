@@ -168,6 +168,9 @@ pub fn target_view(
     let (status, label, status_symbol) = status_label(p.status);
     let status_label = match p.status {
         Status::NotMeasurable if p.latest.is_none() => "Chưa có số liệu".to_string(),
+        Status::NotMeasurable if p.latest.is_some_and(|(y, _)| y == t.year) => {
+            format!("Chưa xác định: số liệu năm {} là số ước tính hoặc giới hạn", t.year)
+        }
         Status::NotMeasurable if computed.as_of.is_some_and(|y| y >= t.year) => {
             format!("Không có số liệu năm {}", t.year)
         }
@@ -1086,6 +1089,8 @@ pub struct SourceView {
 #[derive(Serialize)]
 pub struct MethodologyView {
     pub method: &'static str,
+    /// The last year with any figure: how far the site's data reach.
+    pub as_of: Option<i32>,
     pub on_track: String,
     pub acceleration_needed: String,
     pub indicators: Vec<MethodIndicator>,
@@ -1093,8 +1098,9 @@ pub struct MethodologyView {
     pub statuses: Vec<StatusCount>,
 }
 
-pub fn methodology(site: &Site) -> MethodologyView {
+pub fn methodology(site: &Site, computed: &Computed) -> MethodologyView {
     MethodologyView {
+        as_of: computed.as_of,
         method: if site.config.progress_method == "linear" {
             "linear"
         } else {
