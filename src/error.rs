@@ -119,6 +119,9 @@ pub enum Error {
         message: String,
         hint: String,
     },
+    /// A command line that cannot be used (exit code 2).
+    #[error("error: {message}\n  hint: {hint}")]
+    Usage { message: String, hint: String },
     #[error("theme template `{name}`: {message}")]
     Template { name: String, message: String },
     #[error("{} errors:\n{}", .0.len(), list(.0))]

@@ -75,7 +75,12 @@ fn main() -> ExitCode {
             for err in e.flatten() {
                 eprintln!("{err}");
             }
-            ExitCode::FAILURE
+            // 1: the site's files have errors; 2: the command line cannot be used.
+            if matches!(e, baophu::Error::Usage { .. }) {
+                ExitCode::from(2)
+            } else {
+                ExitCode::FAILURE
+            }
         }
     }
 }

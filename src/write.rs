@@ -33,6 +33,13 @@ fn check_replaceable(output: &Path) -> Result<(), Error> {
     if !output.exists() {
         return Ok(());
     }
+    if !output.is_dir() {
+        return Err(Error::Invalid {
+            pos: Position::file(output),
+            message: "the output is a file, not a folder".into(),
+            hint: "choose a folder for --output".into(),
+        });
+    }
     let empty = fs::read_dir(output)
         .map_err(|e| Error::io(output, e))?
         .next()
@@ -89,7 +96,8 @@ fn swap(staging: &Path, output: &Path, parent: &Path, name: &str) -> Result<(), 
             let _ = fs::rename(&old, output);
             return Err(Error::io(output, e));
         }
-        fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
+        // The new site is in place; a copy of the old one that cannot be removed does no harm.
+        let _ = fs::remove_dir_all(&old);
     } else {
         fs::rename(staging, output).map_err(|e| Error::io(output, e))?;
     }

@@ -500,3 +500,85 @@ fn a_template_error_fails_check_and_names_the_template() {
     assert!(msg.contains("theme template `plan.html`"), "{msg}");
     assert!(msg.contains("line"), "{msg}");
 }
+
+#[test]
+fn an_id_that_could_leave_the_output_folder() {
+    let site = example_site();
+    let root = site.path();
+    edit(
+        root,
+        "data/regions.toml",
+        "code = \"son-la\"",
+        "code = \"../../escape\"",
+    );
+    let err = check::run(root).err().expect("check must fail");
+    let first = err.flatten()[0].to_string();
+    let (l, c) = line_col(root, "data/regions.toml", "\"../../escape\"");
+    assert!(
+        first.contains(&format!(
+            "regions.toml:{l}:{c}: error: `../../escape` is not a valid region id"
+        )),
+        "{first}"
+    );
+}
+
+#[test]
+fn a_source_address_that_is_not_a_web_address() {
+    let site = example_site();
+    let root = site.path();
+    edit(
+        root,
+        "data/sources.toml",
+        "url = \"https://www.issa.int/gp/212207\"",
+        "url = \"javascript:alert(1)\"",
+    );
+    let (msg, file, line, col) = single_error(root);
+    assert_eq!(file, "data/sources.toml");
+    assert_eq!(
+        (line, col),
+        line_col(root, "data/sources.toml", "\"javascript:")
+    );
+    assert!(msg.contains("is not a web address"), "{msg}");
+}
+
+#[test]
+fn a_figure_after_the_unit_ceased_in_the_same_year() {
+    let site = example_site();
+    let root = site.path();
+    // Hướng Hóa ended on 30/06/2025: it has no figure at 31/12/2025.
+    std::fs::write(
+        root.join("data/figures/2025.toml"),
+        "year = 2025\n\n[[figure]]\nregion = \"huong-hoa\"\nseries = \"bhxh\"\nactual = 1\nsource = \"kh-huong-hoa-2020\"\n",
+    )
+    .unwrap();
+    let (msg, _, line, col) = single_error(root);
+    assert_eq!((line, col), (4, 10));
+    assert!(msg.contains("`huong-hoa` did not exist in 2025"), "{msg}");
+}
+
+#[test]
+fn an_unusable_command_line_exits_with_2() {
+    let site = example_site();
+    let root = site.path();
+    let bin = env!("CARGO_BIN_EXE_baophu");
+    for args in [
+        vec!["build", "--base-url", "https://x.org/a b/"],
+        vec!["build", "--output", "data/out"],
+        vec!["build", "--no-such-flag"],
+    ] {
+        let out = std::process::Command::new(bin)
+            .args(&args)
+            .arg("--root")
+            .arg(root)
+            .current_dir(root)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert!(!root.join("data/out").exists());
+}

@@ -19,6 +19,19 @@ pub struct Report {
 }
 
 pub fn run(options: &Options) -> Result<Report, Error> {
+    let output = options
+        .output
+        .clone()
+        .unwrap_or_else(|| options.root.join("public"));
+    check_output(&options.root, &output)?;
+    if let Some(url) = &options.base_url {
+        if let Some(hint) = load::config::base_url_problem(url) {
+            return Err(Error::Usage {
+                message: format!("`{url}` cannot be used as --base-url"),
+                hint: hint.into(),
+            });
+        }
+    }
     let (site, computed) = super::prepare(&options.root)?;
     let theme = load::theme::load(&options.root, &site.config.theme)?;
     let base_url = options
@@ -26,10 +39,7 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         .clone()
         .unwrap_or_else(|| site.config.base_url.clone());
     let rendered = present::render(&site, &computed, &theme, &base_url)?;
-    let output = options
-        .output
-        .clone()
-        .unwrap_or_else(|| options.root.join("public"));
+
     write::write_site(&rendered, &output)?;
     Ok(Report {
         output,
@@ -38,7 +48,19 @@ pub fn run(options: &Options) -> Result<Report, Error> {
     })
 }
 
-/// The default site root: the current folder.
-pub fn default_root() -> &'static Path {
-    Path::new(".")
+/// The output folder is replaced by each build: it must not hold or be inside the site's inputs.
+fn check_output(root: &Path, output: &Path) -> Result<(), Error> {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (root, out) = (absolute(root), absolute(output));
+    let inputs = ["data", "content", "themes", "config.toml"].map(|n| root.join(n));
+    if root.starts_with(&out) || inputs.iter().any(|i| out.starts_with(i)) {
+        return Err(Error::Usage {
+            message: format!(
+                "`{}` cannot be the output folder: it holds the site's own files",
+                output.display()
+            ),
+            hint: "build into a folder of its own, such as public/".into(),
+        });
+    }
+    Ok(())
 }

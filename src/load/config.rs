@@ -34,8 +34,7 @@ struct RawConfig {
     title_en: String,
     #[serde(default)]
     description: String,
-    #[serde(default = "default_base_url")]
-    base_url: String,
+    base_url: Option<Spanned<String>>,
     #[serde(default = "default_theme")]
     theme: String,
     progress_method: Option<Spanned<String>>,
@@ -44,8 +43,20 @@ struct RawConfig {
     publisher: String,
 }
 
-fn default_base_url() -> String {
-    "/".into()
+/// Why a base URL cannot be used, if it cannot: every link on the site starts with its path.
+pub fn base_url_problem(url: &str) -> Option<&'static str> {
+    if url
+        .chars()
+        .any(|c| c.is_whitespace() || c == '?' || c == '#' || c == '"' || c == '<')
+    {
+        Some("a base URL has no spaces, `?`, `#`, quotes or `<`")
+    } else if !(url.starts_with("https://") || url.starts_with("http://") || url.starts_with('/'))
+        || url.starts_with("//")
+    {
+        Some("write a full address (https://example.org/bao-phu/) or a path starting with `/`")
+    } else {
+        None
+    }
 }
 fn default_theme() -> String {
     "default".into()
@@ -67,6 +78,19 @@ pub fn load(root: &Path) -> Result<Config, Error> {
         Some(m) => m.into_inner(),
         None => "cagr".into(),
     };
+    let base_url = match raw.base_url {
+        Some(u) => {
+            if let Some(hint) = base_url_problem(u.get_ref()) {
+                return Err(Error::Invalid {
+                    pos: file.pos(&u.span()),
+                    message: format!("`{}` cannot be used as the base URL", u.get_ref()),
+                    hint: hint.into(),
+                });
+            }
+            u.into_inner()
+        }
+        None => "/".into(),
+    };
     let (headline_region, headline_region_pos) = match raw.headline_region {
         Some(r) => (r.get_ref().clone(), file.pos(&r.span())),
         None => ("vn".into(), Position::file(&file.path)),
@@ -75,7 +99,7 @@ pub fn load(root: &Path) -> Result<Config, Error> {
         title: raw.title,
         title_en: raw.title_en,
         description: raw.description,
-        base_url: raw.base_url,
+        base_url,
         theme: raw.theme,
         progress_method,
         headline_region,

@@ -122,8 +122,7 @@ pub struct RawSource {
     pub title: String,
     #[serde(default)]
     pub publisher: String,
-    #[serde(default)]
-    pub url: String,
+    pub url: Option<Spanned<String>>,
     #[serde(default)]
     pub note: String,
 }

@@ -33,6 +33,7 @@ pub fn parse(
     let mut p = Parser {
         text,
         pos: 0,
+        depth: 0,
         resolve,
     };
     let expr = p.sum()?;
@@ -43,16 +44,20 @@ pub fn parse(
     Ok(expr)
 }
 
+/// Deeper nesting than this is a mistake, and would exhaust the stack.
+const MAX_DEPTH: usize = 64;
+
 struct Parser<'a> {
     text: &'a str,
     pos: usize,
+    depth: usize,
     resolve: &'a dyn Fn(&str) -> Option<SeriesIdx>,
 }
 
 impl Parser<'_> {
     fn skip_space(&mut self) {
-        while self.peek().is_some_and(char::is_whitespace) {
-            self.pos += 1;
+        while let Some(c) = self.peek().filter(|c| c.is_whitespace()) {
+            self.pos += c.len_utf8();
         }
     }
     fn peek(&self) -> Option<char> {
@@ -96,6 +101,16 @@ impl Parser<'_> {
     }
 
     fn unary(&mut self) -> Result<Expr, FormulaError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.syntax("the formula is nested too deeply"));
+        }
+        let result = self.unary_inner();
+        self.depth -= 1;
+        result
+    }
+
+    fn unary_inner(&mut self) -> Result<Expr, FormulaError> {
         self.skip_space();
         match self.peek() {
             Some('-') => {
@@ -205,6 +220,20 @@ mod tests {
                 offset: 7
             })
         );
+    }
+
+    #[test]
+    fn unusual_input_gives_errors_not_panics() {
+        assert!(parse("bhxh /\u{a0}lao_dong", &resolve).is_ok());
+        let deep = format!("{}bhxh{}", "(".repeat(10_000), ")".repeat(10_000));
+        assert!(matches!(
+            parse(&deep, &resolve),
+            Err(FormulaError::Syntax { .. })
+        ));
+        assert!(matches!(
+            parse(&"-".repeat(100_000), &resolve),
+            Err(FormulaError::Syntax { .. })
+        ));
     }
 
     #[test]

@@ -290,6 +290,27 @@ impl<I: Copy> Ids<I> {
         errors: &mut Vec<Error>,
     ) {
         let pos = file.pos(&id.span());
+        // Ids become file names and addresses: nothing that could leave the output folder.
+        let valid = id
+            .get_ref()
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && id
+                .get_ref()
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
+        if !valid {
+            errors.push(Error::Invalid {
+                pos,
+                message: format!("`{}` is not a valid {kind} id", id.get_ref()),
+                hint: format!(
+                    "use lower-case letters without accents, digits, `-` and `_`, e.g. `{}`",
+                    crate::text::slug(id.get_ref())
+                ),
+            });
+            return;
+        }
         if let Some((_, first)) = self.map.get(id.get_ref()) {
             errors.push(Error::DuplicateId {
                 pos,
@@ -576,19 +597,32 @@ pub fn build(input: load::Input) -> Result<Site, Error> {
         }
     }
 
-    let sources = input
-        .sources
-        .data
-        .source
-        .iter()
-        .map(|s| Source {
+    let mut sources = Vec::new();
+    for s in &input.sources.data.source {
+        let url = match &s.url {
+            // Only web addresses: a `javascript:` link must never reach a page.
+            Some(u)
+                if !(u.get_ref().starts_with("https://") || u.get_ref().starts_with("http://")) =>
+            {
+                c.invalid(
+                    srcf,
+                    u.span(),
+                    format!("`{}` is not a web address", u.get_ref()),
+                    "write the full address, starting with https://",
+                );
+                String::new()
+            }
+            Some(u) => u.get_ref().clone(),
+            None => String::new(),
+        };
+        sources.push(Source {
             id: s.id.get_ref().clone(),
             title: s.title.clone(),
             publisher: s.publisher.clone(),
-            url: s.url.clone(),
+            url,
             note: s.note.clone(),
-        })
-        .collect();
+        });
+    }
 
     let mut figures = Figures::default();
     let mut min_year = i32::MAX;
@@ -886,8 +920,14 @@ fn figure(
     }
     let (region, s, source, plan_source) = (region?, s?, source?, plan_source?);
     if let Some(r) = regions.get(region.0) {
-        let before = r.from.is_some_and(|d| i32::from(d.year) > year);
-        let after = r.until.is_some_and(|d| i32::from(d.year) < year);
+        // A figure is at 31 December: the unit must exist on that day.
+        let day = Date {
+            year: year as u16,
+            month: 12,
+            day: 31,
+        };
+        let before = r.from.is_some_and(|d| d > day);
+        let after = r.until.is_some_and(|d| d < day);
         if before || after {
             c.invalid(
                 file,

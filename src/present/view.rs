@@ -169,7 +169,10 @@ pub fn target_view(
     let status_label = match p.status {
         Status::NotMeasurable if p.latest.is_none() => "Chưa có số liệu".to_string(),
         Status::NotMeasurable if p.latest.is_some_and(|(y, _)| y == t.year) => {
-            format!("Chưa xác định: số liệu năm {} là số ước tính hoặc giới hạn", t.year)
+            format!(
+                "Chưa xác định: số liệu năm {} là số ước tính hoặc giới hạn",
+                t.year
+            )
         }
         Status::NotMeasurable if computed.as_of.is_some_and(|y| y >= t.year) => {
             format!("Không có số liệu năm {}", t.year)
