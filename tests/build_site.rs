@@ -302,7 +302,9 @@ fn links_follow_the_base_url() {
     .unwrap();
     let html = read(&output, "index.html");
     assert!(html.contains("href=\"/bao-phu/static/style.css\""));
-    assert!(html.contains("href=\"/bao-phu/vung/huong-hoa/\""));
+    assert!(html.contains("href=\"/bao-phu/vung/quang-tri/\""));
+    let region = read(&output, "vung/quang-tri/index.html");
+    assert!(region.contains("href=\"/bao-phu/vung/huong-hoa/\""));
     assert!(!html.contains("href=\"/vung/"));
 }
 

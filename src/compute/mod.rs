@@ -51,6 +51,8 @@ pub struct Computed {
     pub targets: HashMap<(RegionIdx, Metric), Vec<(usize, usize)>>,
     /// (plan, target) positions of all targets set for a region, by target year then plan.
     pub region_targets: HashMap<RegionIdx, Vec<(usize, usize)>>,
+    /// The plans that concern a region: issued for it or setting a target for it, in plan order.
+    pub region_plans: HashMap<RegionIdx, Vec<usize>>,
     pub warnings: Vec<Warning>,
     /// The last year with any actual figure: targets up to it are judged by their year's figure.
     pub as_of: Option<i32>,
@@ -175,6 +177,16 @@ pub fn compute(site: &Site) -> Computed {
                 .collect()
         })
         .collect();
+    for (p, plan) in site.plans.iter().enumerate() {
+        let mut regions: Vec<RegionIdx> = std::iter::once(plan.region)
+            .chain(plan.targets.iter().map(|t| t.region))
+            .collect();
+        regions.sort();
+        regions.dedup();
+        for r in regions {
+            out.region_plans.entry(r).or_default().push(p);
+        }
+    }
     for (p, plan) in site.plans.iter().enumerate() {
         for (t, target) in plan.targets.iter().enumerate() {
             out.targets

@@ -11,34 +11,54 @@ pub struct SourceFile {
     pub text: String,
     /// Byte offset of the parsed part within `text` (front matter starts after `+++`).
     pub offset: usize,
+    /// Byte offset of each line's start, so that a position costs a binary search, not a scan
+    /// from the top of a file with thousands of figures.
+    line_starts: Vec<usize>,
 }
 
 impl SourceFile {
     pub fn read(path: &Path) -> Result<SourceFile, Error> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-        let text = String::from_utf8(bytes).map_err(|e| Error::Syntax {
-            pos: Position::at(path, "", 0),
-            message: format!(
-                "the file is not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
-            hint: "save the file as UTF-8".into(),
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let valid = e.utf8_error().valid_up_to();
+            let prefix = std::str::from_utf8(&e.as_bytes()[..valid]).unwrap_or_default();
+            Error::Syntax {
+                pos: Position::at(path, prefix, valid),
+                message: "the file is not UTF-8 text".into(),
+                hint: "save the file as UTF-8 (in Excel: CSV UTF-8; in an editor: encoding UTF-8)"
+                    .into(),
+            }
         })?;
         // A byte-order mark is invisible to editors; accept it.
         let text = text
             .strip_prefix('\u{feff}')
             .map(str::to_string)
             .unwrap_or(text);
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         Ok(SourceFile {
             path: path.to_path_buf(),
             text,
             offset: 0,
+            line_starts,
         })
     }
 
     /// Position of a span reported by the TOML parser over the parsed part.
     pub fn pos(&self, span: &Range<usize>) -> Position {
-        Position::at(&self.path, &self.text, self.offset + span.start)
+        let offset = (self.offset + span.start).min(self.text.len());
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let start = self.line_starts[line - 1];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(1, |s| s.chars().count() + 1);
+        Position {
+            path: self.path.clone(),
+            line,
+            column,
+        }
     }
 
     /// Parses `part` (which starts at `self.offset` in the text) as TOML into `T`.
@@ -128,6 +148,23 @@ fn number_hint(value: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::toml_hint;
+
+    #[test]
+    fn positions_from_the_line_index_match_a_scan() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.toml");
+        let text = "a = 1\nvùng = \"Hướng Hóa\"\n\nb = 2";
+        std::fs::write(&path, text).unwrap();
+        let file = super::SourceFile::read(&path).unwrap();
+        for offset in 0..text.len() {
+            if text.is_char_boundary(offset) {
+                assert_eq!(
+                    file.pos(&(offset..offset)),
+                    crate::Position::at(&path, text, offset)
+                );
+            }
+        }
+    }
 
     #[test]
     fn hints_for_vietnamese_numbers_and_dates() {

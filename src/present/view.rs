@@ -699,16 +699,23 @@ pub fn region(site: &Site, computed: &Computed, r: RegionIdx) -> RegionView {
         series,
         indicators,
         targets,
-        plans: site
-            .plans
-            .iter()
-            .filter(|p| p.region == r || p.targets.iter().any(|t| t.region == r))
-            .map(|p| Link {
-                name: p.title.clone(),
-                url: plan_url(p),
+        plans: computed
+            .region_plans
+            .get(&r)
+            .into_iter()
+            .flatten()
+            .map(|&p| Link {
+                name: site.plans[p].title.clone(),
+                url: plan_url(&site.plans[p]),
             })
             .collect(),
     }
+}
+
+#[derive(Serialize)]
+pub struct RankGroup {
+    pub level: &'static str,
+    pub rows: Vec<RankRow>,
 }
 
 #[derive(Serialize)]
@@ -731,7 +738,7 @@ pub struct IndicatorView {
     pub formula_text: String,
     pub unit: &'static str,
     pub higher_is_better: bool,
-    pub ranking: Vec<RankRow>,
+    pub ranking: Vec<RankGroup>,
     pub blocks: Vec<IndicatorBlock>,
 }
 
@@ -753,22 +760,57 @@ pub fn indicator(site: &Site, computed: &Computed, i: IndicatorIdx) -> Indicator
         };
         order.then(a.0.cmp(&b.0))
     });
-    let ranking = latest
+    // One ranking per level: a district is not compared with the nation. Equal shown values
+    // share a rank.
+    let mut ranking: Vec<RankGroup> = Vec::new();
+    let mut levels: Vec<Level> = latest
         .iter()
-        .enumerate()
-        .map(|(n, (r, y, v))| RankRow {
-            rank: n + 1,
-            region: region_link(site, *r),
-            year: *y,
-            value: qualified(v.qualifier, indicator_value(site, i, v.value)),
-            former: site.region(*r).until.is_some(),
-            sources: input_sources(site, *r, i, *y),
+        .map(|(r, _, _)| site.region(*r).level)
+        .collect();
+    levels.sort();
+    levels.dedup();
+    for level in levels {
+        let mut rows: Vec<RankRow> = Vec::new();
+        for (r, y, v) in latest
+            .iter()
+            .filter(|(r, _, _)| site.region(*r).level == level)
+        {
+            let value = qualified(v.qualifier, indicator_value(site, i, v.value));
+            let rank = match rows.last() {
+                Some(prev) if prev.value == value => prev.rank,
+                _ => rows.len() + 1,
+            };
+            rows.push(RankRow {
+                rank,
+                region: region_link(site, *r),
+                year: *y,
+                value,
+                former: site.region(*r).until.is_some(),
+                sources: input_sources(site, *r, i, *y),
+            });
+        }
+        ranking.push(RankGroup {
+            level: level_name(level),
+            rows,
+        });
+    }
+    // Over time: the two highest levels that have figures or targets; lower levels are on
+    // their own region pages, so that the page does not grow with every commune.
+    let candidates: Vec<RegionIdx> = (0..site.regions.len())
+        .map(RegionIdx)
+        .filter(|r| {
+            computed.indicator(*r, i).is_some()
+                || computed.targets.contains_key(&(*r, Metric::Indicator(i)))
         })
         .collect();
-    let blocks = (0..site.regions.len())
-        .filter_map(|r| {
-            indicator_block(site, computed, RegionIdx(r), i, &format!("chart-{}", r + 1))
-        })
+    let mut shown_levels: Vec<Level> = candidates.iter().map(|r| site.region(*r).level).collect();
+    shown_levels.sort();
+    shown_levels.dedup();
+    shown_levels.truncate(2);
+    let blocks = candidates
+        .iter()
+        .filter(|r| shown_levels.contains(&site.region(**r).level))
+        .filter_map(|r| indicator_block(site, computed, *r, i, &format!("chart-{}", r.0 + 1)))
         .collect();
     IndicatorView {
         id: ind.id.clone(),
@@ -918,6 +960,8 @@ pub struct RegionNode {
     pub former: bool,
     pub until: Option<String>,
     pub children: Vec<RegionNode>,
+    /// Units under it that the home page does not list.
+    pub sub_units: usize,
 }
 
 #[derive(Serialize)]
@@ -1063,11 +1107,17 @@ fn region_node(site: &Site, r: RegionIdx) -> RegionNode {
         level: level_name(region.level),
         former: region.until.is_some(),
         until: region.until.map(|d| d.to_string()),
-        children: region
-            .children
-            .iter()
-            .map(|c| region_node(site, *c))
-            .collect(),
+        // The home page lists the nation and provinces; lower levels are on their parents' pages.
+        children: if region.level < Level::Province {
+            region
+                .children
+                .iter()
+                .map(|c| region_node(site, *c))
+                .collect()
+        } else {
+            Vec::new()
+        },
+        sub_units: region.children.len(),
     }
 }
 
