@@ -101,3 +101,53 @@ fn national_total_is_derived_from_its_parts() {
     // 2020 has the voluntary figure only: no total.
     assert!(total.iter().all(|y| y.year != 2020));
 }
+
+#[test]
+fn a_total_of_opposite_bounds_is_not_summed() {
+    let site = common::example_site();
+    let root = site.path();
+    let file = "data/figures/2019.toml";
+    common::edit(
+        root,
+        file,
+        "actual = 15185000",
+        "actual = 15185000\nqualifier = \"less_than\"",
+    );
+    common::edit(
+        root,
+        file,
+        "actual = 551000",
+        "actual = 551000\nqualifier = \"more_than\"",
+    );
+    let (site, c) = prepare(root).unwrap();
+    let vn = site.region_by_code("vn").unwrap();
+    assert!(c
+        .series_years(vn, series(&site, "bhxh"))
+        .iter()
+        .all(|y| y.year != 2019));
+    // Two lower bounds add up to a lower bound.
+    let site_dir = common::example_site();
+    let root = site_dir.path();
+    common::edit(
+        root,
+        file,
+        "actual = 15185000",
+        "actual = 15185000\nqualifier = \"more_than\"",
+    );
+    common::edit(
+        root,
+        file,
+        "actual = 551000",
+        "actual = 551000\nqualifier = \"more_than\"",
+    );
+    let (site, c) = prepare(root).unwrap();
+    let vn = site.region_by_code("vn").unwrap();
+    let y = c
+        .series_years(vn, series(&site, "bhxh"))
+        .iter()
+        .find(|y| y.year == 2019)
+        .cloned()
+        .unwrap();
+    assert_eq!(y.actual, Some(15_736_000.0));
+    assert_eq!(y.qualifier, Some(baophu::model::Qualifier::MoreThan));
+}

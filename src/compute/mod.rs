@@ -2,16 +2,15 @@
 //! every series (attainment, increase, growth, development index) and the progress of every
 //! plan target. Missing inputs give missing results; a zero denominator gives none and a warning.
 
-pub mod bound;
 pub mod progress;
 pub mod stats;
 
 use crate::error::Warning;
+use crate::model::bound::{self, Bound};
 use crate::model::formula::{Expr, Op};
 use crate::model::{
     IndicatorIdx, Measure, Metric, Qualifier, RegionIdx, SeriesIdx, Site, Target, Unit,
 };
-use bound::Bound;
 use progress::{Goal, Method, Observation, Progress};
 use stats::Ratio;
 use std::collections::{BTreeMap, HashMap};

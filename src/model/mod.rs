@@ -2,6 +2,7 @@
 //! plans, with every cross-reference resolved to an index. Nothing after this stage sees an id
 //! that might not exist.
 
+pub mod bound;
 pub mod formula;
 
 use crate::error::{Error, Position, Suggestion, Warning};
@@ -835,6 +836,13 @@ fn derive_totals(figures: &mut Figures, series: &[Series]) {
                 let Some(sum) = parts.iter().map(|f| f.actual).sum::<Option<f64>>() else {
                     continue;
                 };
+                // "> a" plus "< b" is not known; "> a" plus "> b" is "> a + b".
+                let bound = parts.iter().fold(bound::Bound::Exact, |b, f| {
+                    b.and(bound::Bound::of(f.qualifier))
+                });
+                let Some(qualifier) = bound.qualifier() else {
+                    continue;
+                };
                 let names: Vec<&str> = s
                     .parts
                     .iter()
@@ -848,7 +856,7 @@ fn derive_totals(figures: &mut Figures, series: &[Series]) {
                         plan: existing.and_then(|f| f.plan),
                         source: fig.source,
                         plan_source: existing.map_or(fig.source, |f| f.plan_source),
-                        qualifier: parts.iter().find_map(|f| f.qualifier),
+                        qualifier,
                         note: format!("Tính bằng tổng: {}", names.join(" + ")),
                         derived: true,
                         pos: fig.pos.clone(),

@@ -20,7 +20,7 @@ impl Lang {
 /// `v` rounded to `decimals` places, with the language's grouping and decimal marks.
 pub fn number(v: f64, decimals: usize, lang: Lang) -> String {
     let (group, point) = lang.separators();
-    let text = format!("{:.*}", decimals, v.abs());
+    let text = round_half_up(v.abs(), decimals);
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
     let mut out = String::new();
     // Rounding may give "0.00" for a tiny negative: no sign then. The sign is a true minus.
@@ -39,6 +39,19 @@ pub fn number(v: f64, decimals: usize, lang: Lang) -> String {
         out.push_str(frac);
     }
     out
+}
+
+/// `v` (not negative) with `decimals` places, halves rounded up as published reports do:
+/// 33,775 → 33,78 although the binary value of 33.775 is a little below it.
+fn round_half_up(v: f64, decimals: usize) -> String {
+    let scale = 10f64.powi(decimals as i32);
+    let digits = format!("{:.0}", (v * scale * (1.0 + 1e-12)).round());
+    if decimals == 0 {
+        return digits;
+    }
+    let padded = format!("{digits:0>width$}", width = decimals + 1);
+    let (int, frac) = padded.split_at(padded.len() - decimals);
+    format!("{int}.{frac}")
 }
 
 /// A count: whole numbers, grouped.
@@ -81,6 +94,16 @@ mod tests {
         assert_eq!(percent(5122.0 / 5454.0, 2, Lang::Vi), "93,91%");
         assert_eq!(number(999.0, 0, Lang::Vi), "999");
         assert_eq!(number(100000.0, 0, Lang::Vi), "100.000");
+    }
+
+    #[test]
+    fn halves_round_up() {
+        assert_eq!(number(33.775, 2, Lang::Vi), "33,78");
+        assert_eq!(percent(0.0625, 1, Lang::Vi), "6,3%");
+        assert_eq!(number(2.5, 0, Lang::Vi), "3");
+        assert_eq!(number(0.05, 1, Lang::Vi), "0,1");
+        assert_eq!(number(0.004, 2, Lang::Vi), "0,00");
+        assert_eq!(number(12072860.0, 0, Lang::Vi), "12.072.860");
     }
 
     #[test]

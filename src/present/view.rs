@@ -4,9 +4,9 @@
 use super::chart::{self, TimeChart};
 use super::format::{self, Lang};
 use super::markdown;
-use crate::compute::bound::Bound;
 use crate::compute::progress::{self, Progress, Status};
 use crate::compute::Computed;
+use crate::model::bound::Bound;
 use crate::model::{
     Comparison, IndicatorIdx, Level, Measure, Metric, Plan, Qualifier, RegionIdx, SeriesIdx,
     SeriesKind, Site, SourceIdx, Target, Unit,
@@ -358,7 +358,14 @@ fn series_block(
         .map(|y| {
             let fig = &figures[&y.year];
             let mut sources = BTreeSet::new();
-            if fig.actual.is_some() {
+            if fig.derived {
+                // A summed total cites the sources of its parts.
+                for part in &series.parts {
+                    if let Some(f) = site.figures.get(region, *part, y.year) {
+                        sources.insert(source_ref(site, f.source));
+                    }
+                }
+            } else if fig.actual.is_some() {
                 sources.insert(source_ref(site, fig.source));
             }
             if fig.plan.is_some() {
