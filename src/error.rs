@@ -122,8 +122,8 @@ pub enum Error {
     /// A command line that cannot be used (exit code 2).
     #[error("error: {message}\n  hint: {hint}")]
     Usage { message: String, hint: String },
-    #[error("theme template `{name}`: {message}")]
-    Template { name: String, message: String },
+    #[error("{pos}: error: in a theme template: {message}\n  hint: the theme's templates use minijinja (Jinja2) syntax; check this line")]
+    Template { pos: Position, message: String },
     #[error("{} errors:\n{}", .0.len(), list(.0))]
     Many(Vec<Error>),
 }
@@ -212,7 +212,8 @@ impl Error {
             | Error::DuplicateFigure { pos, .. }
             | Error::DuplicateId { pos, .. }
             | Error::NegativeCount { pos, .. }
-            | Error::Invalid { pos, .. } => Some(pos),
+            | Error::Invalid { pos, .. }
+            | Error::Template { pos, .. } => Some(pos),
             _ => None,
         }
     }

@@ -497,8 +497,35 @@ fn a_template_error_fails_check_and_names_the_template() {
     );
     let err = check::run(root).err().expect("check must fail");
     let msg = err.to_string();
-    assert!(msg.contains("theme template `plan.html`"), "{msg}");
-    assert!(msg.contains("line"), "{msg}");
+    let (line, _) = line_col(root, "themes/default/templates/plan.html", "{% endblok %}");
+    let place = format!(
+        "{}:{line}:",
+        root.join("themes/default/templates/plan.html").display()
+    );
+    assert!(
+        msg.contains(&place) && msg.contains("error: in a theme template"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn an_undefined_value_in_a_template_fails_check() {
+    let site = example_site();
+    let root = site.path();
+    edit(
+        root,
+        "themes/default/templates/plan.html",
+        "<h1>{{ data.title }}</h1>",
+        "<h1>{{ data.titel }}</h1>",
+    );
+    let err = check::run(root).err().expect("check renders every page");
+    let msg = err.to_string();
+    let (line, col) = line_col(root, "themes/default/templates/plan.html", "data.titel");
+    assert!(
+        msg.contains(&format!("plan.html:{line}:")),
+        "{msg} (expected line {line}, column near {col})"
+    );
+    assert!(msg.contains("undefined"), "{msg}");
 }
 
 #[test]

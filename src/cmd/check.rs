@@ -13,9 +13,10 @@ pub struct Report {
 
 pub fn run(root: &Path) -> Result<Report, Error> {
     let (site, computed) = super::prepare(root)?;
-    // The theme's templates are compiled too, so that a template error fails `check`.
+    // Every page is rendered in memory too, so that a template error fails `check` as it
+    // would fail `build`; nothing is written.
     let theme = crate::load::theme::load(root, &site.config.theme)?;
-    crate::present::environment(&theme)?;
+    crate::present::render(&site, &computed, &theme, &site.config.base_url)?;
     Ok(Report {
         regions: site.regions.len(),
         plans: site.plans.len(),

@@ -1,10 +1,12 @@
 //! The theme: its templates read into memory, and the folder of static files copied as they are.
 
-use crate::error::Error;
+use crate::error::{Error, Position};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug)]
 pub struct Theme {
+    /// The `templates/` folder, for positions in messages.
+    pub templates_dir: PathBuf,
     /// (name relative to `templates/`, text), sorted by name.
     pub templates: Vec<(String, String)>,
     pub static_dir: PathBuf,
@@ -29,12 +31,14 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Error> {
         templates.push((name, text));
     }
     if templates.is_empty() {
-        return Err(Error::Template {
-            name: dir.display().to_string(),
-            message: format!("the theme `{name}` has no templates; check `theme` in config.toml"),
+        return Err(Error::Invalid {
+            pos: Position::file(&root.join("config.toml")),
+            message: format!("the theme `{name}` has no templates in {}", dir.display()),
+            hint: "set `theme` in config.toml to a folder under themes/".into(),
         });
     }
     Ok(Theme {
+        templates_dir: dir,
         templates,
         static_dir: theme.join("static"),
     })

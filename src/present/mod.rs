@@ -7,7 +7,7 @@ pub mod markdown;
 pub mod view;
 
 use crate::compute::Computed;
-use crate::error::Error;
+use crate::error::{Error, Position};
 use crate::load::theme::Theme;
 use crate::model::{IndicatorIdx, RegionIdx, Site};
 use minijinja::value::Serde;
@@ -96,20 +96,33 @@ pub fn environment(theme: &Theme) -> Result<Environment<'static>, Error> {
     });
     for (name, text) in &theme.templates {
         env.add_template_owned(name.clone(), text.clone())
-            .map_err(|err| template_error(name, &err))?;
+            .map_err(|err| template_error(theme, name, &err))?;
     }
     Ok(env)
 }
 
-fn template_error(name: &str, err: &minijinja::Error) -> Error {
-    let mut message = err.to_string();
-    if let Some(line) = err.line() {
-        message = format!("line {line}: {message}");
-    }
-    Error::Template {
-        name: name.to_string(),
-        message,
-    }
+/// A template error at its place in the theme's file.
+fn template_error(theme: &Theme, name: &str, err: &minijinja::Error) -> Error {
+    let path = theme.templates_dir.join(name);
+    let text = theme
+        .templates
+        .iter()
+        .find(|(n, _)| n == name)
+        .map_or("", |(_, t)| t.as_str());
+    let pos = match (err.range(), err.line()) {
+        (Some(range), _) => Position::at(&path, text, range.start),
+        (None, Some(line)) => Position {
+            path,
+            line,
+            column: 1,
+        },
+        (None, None) => Position::file(&path),
+    };
+    let message = match err.detail() {
+        Some(detail) => format!("{}: {detail}", err.kind()),
+        None => err.kind().to_string(),
+    };
+    Error::Template { pos, message }
 }
 
 /// Renders every page of the site.
@@ -134,14 +147,14 @@ pub fn render(
         |template: &str, url: &str, title: &str, description: &str, data: minijinja::Value| {
             let tpl = env
                 .get_template(template)
-                .map_err(|e| template_error(template, &e))?;
+                .map_err(|e| template_error(theme, template, &e))?;
             let html = tpl
                 .render(context! {
                     site => sv,
                     page => context! { url => url, title => title, description => description },
                     data => data,
                 })
-                .map_err(|e| template_error(template, &e))?;
+                .map_err(|e| template_error(theme, template, &e))?;
             Ok::<_, Error>(Page {
                 path: if url.ends_with(".html") {
                     url.to_string()
