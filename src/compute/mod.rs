@@ -6,6 +6,7 @@ pub mod progress;
 pub mod stats;
 
 use crate::error::Warning;
+use crate::load::config::ProgressMethod;
 use crate::model::bound::{self, Bound};
 use crate::model::formula::{Expr, Op};
 use crate::model::{
@@ -69,6 +70,20 @@ impl Computed {
         indicator: IndicatorIdx,
     ) -> Option<&BTreeMap<i32, Value>> {
         self.indicators.get(&(region, indicator))
+    }
+
+    /// An indicator's change from the year before: only when both years have a value and their
+    /// bounds allow a difference ("> a" minus "> b" is not known).
+    pub fn indicator_change(&self, region: RegionIdx, i: IndicatorIdx, year: i32) -> Option<Value> {
+        let values = self.indicator(region, i)?;
+        let (now, before) = (values.get(&year)?, values.get(&(year - 1))?);
+        let qualifier = Bound::of(now.qualifier)
+            .less(Bound::of(before.qualifier))
+            .qualifier()?;
+        Some(Value {
+            value: now.value - before.value,
+            qualifier,
+        })
     }
 
     /// How the value of a target's metric in a region and year is qualified.
@@ -152,10 +167,9 @@ pub fn compute(site: &Site) -> Computed {
 
     let as_of = site.figures.latest_actual_year();
     out.as_of = as_of;
-    let method = if site.config.progress_method == "linear" {
-        Method::Linear
-    } else {
-        Method::Cagr
+    let method = match site.config.progress_method {
+        ProgressMethod::Linear => Method::Linear,
+        ProgressMethod::Cagr => Method::Cagr,
     };
     out.progress = site
         .plans

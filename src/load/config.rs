@@ -16,8 +16,8 @@ pub struct Config {
     pub base_url: String,
     /// Folder under `themes/`.
     pub theme: String,
-    /// Which progress method gives a target its headline status: "cagr" or "linear".
-    pub progress_method: String,
+    /// Which progress method gives a target its headline status.
+    pub progress_method: ProgressMethod,
     /// The region whose figures make the home page's headline.
     pub headline_region: String,
     /// Where `headline_region` is written, for the message if it is not a region.
@@ -62,21 +62,31 @@ fn default_theme() -> String {
     "default".into()
 }
 
-pub const PROGRESS_METHODS: [&str; 2] = ["cagr", "linear"];
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProgressMethod {
+    /// The compound-growth ratio of SDG reporting platforms.
+    Cagr,
+    /// The linear trajectory from the base year.
+    Linear,
+}
 
 pub fn load(root: &Path) -> Result<Config, Error> {
     let file = SourceFile::read(&root.join("config.toml"))?;
     let raw: RawConfig = file.parse(&file.text)?;
     let progress_method = match raw.progress_method {
-        Some(m) if !PROGRESS_METHODS.contains(&m.get_ref().as_str()) => {
-            return Err(Error::Invalid {
-                pos: file.pos(&m.span()),
-                message: format!("unknown progress_method `{}`", m.get_ref()),
-                hint: "use `cagr` (compound-growth ratio) or `linear` (linear trajectory)".into(),
-            })
-        }
-        Some(m) => m.into_inner(),
-        None => "cagr".into(),
+        None => ProgressMethod::Cagr,
+        Some(m) => match m.get_ref().as_str() {
+            "cagr" => ProgressMethod::Cagr,
+            "linear" => ProgressMethod::Linear,
+            other => {
+                return Err(Error::Invalid {
+                    pos: file.pos(&m.span()),
+                    message: format!("unknown progress_method `{other}`"),
+                    hint: "use `cagr` (compound-growth ratio) or `linear` (linear trajectory)"
+                        .into(),
+                })
+            }
+        },
     };
     let base_url = match raw.base_url {
         Some(u) => {

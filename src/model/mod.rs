@@ -155,9 +155,6 @@ impl Figures {
     pub fn by_year(&self, region: RegionIdx, series: SeriesIdx) -> Option<&BTreeMap<i32, Figure>> {
         self.map.get(&(region, series))
     }
-    pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
-    }
     /// The last year any region has an actual figure for: how far the data reach.
     pub fn latest_actual_year(&self) -> Option<i32> {
         self.map
@@ -243,8 +240,6 @@ pub struct Site {
     pub sources: Vec<Source>,
     pub figures: Figures,
     pub plans: Vec<Plan>,
-    /// First and last year with a figure or a target.
-    pub years: (i32, i32),
     region_index: HashMap<String, RegionIdx>,
     /// Problems that do not stop the build.
     pub warnings: Vec<Warning>,
@@ -265,9 +260,6 @@ impl Site {
     }
     pub fn region_by_code(&self, code: &str) -> Option<RegionIdx> {
         self.region_index.get(code).copied()
-    }
-    pub fn year_range(&self) -> impl Iterator<Item = i32> {
-        self.years.0..=self.years.1
     }
 }
 
@@ -626,8 +618,6 @@ pub fn build(input: load::Input) -> Result<Site, Error> {
     }
 
     let mut figures = Figures::default();
-    let mut min_year = i32::MAX;
-    let mut max_year = i32::MIN;
     for f in &input.figures {
         let file = &f.file;
         let year = *f.data.year.get_ref();
@@ -657,8 +647,6 @@ pub fn build(input: load::Input) -> Result<Site, Error> {
                     });
                 } else {
                     years.insert(year, figure);
-                    min_year = min_year.min(year);
-                    max_year = max_year.max(year);
                 }
             }
         }
@@ -687,8 +675,6 @@ pub fn build(input: load::Input) -> Result<Site, Error> {
                 });
             }
             if let Some(target) = target(&mut c, file, t, region, &regions, &indicators, &series) {
-                min_year = min_year.min(target.year);
-                max_year = max_year.max(target.year);
                 targets.push(target);
             }
         }
@@ -750,11 +736,6 @@ pub fn build(input: load::Input) -> Result<Site, Error> {
         sources,
         figures,
         plans,
-        years: if min_year <= max_year {
-            (min_year, max_year)
-        } else {
-            (0, -1)
-        },
         region_index,
         warnings: c.warnings,
     };

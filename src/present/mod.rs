@@ -36,8 +36,6 @@ struct SiteView<'a> {
     publisher: &'a str,
     /// Path prefix of every link, from the base URL: "/" or "/sub/".
     base: String,
-    /// The base URL as given, for absolute addresses.
-    base_url: String,
     lang: &'static str,
     methodology_url: &'static str,
 }
@@ -138,7 +136,6 @@ pub fn render(
         description: &site.config.description,
         publisher: &site.config.publisher,
         base: base_path(base_url),
-        base_url: base_url.to_string(),
         lang: "vi",
         methodology_url: view::METHODOLOGY_URL,
     };

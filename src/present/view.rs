@@ -6,7 +6,7 @@ use super::format::{self, Lang};
 use super::markdown;
 use crate::compute::progress::{self, Progress, Status};
 use crate::compute::Computed;
-use crate::model::bound::Bound;
+use crate::load::config::ProgressMethod;
 use crate::model::{
     Comparison, IndicatorIdx, Level, Measure, Metric, Plan, Qualifier, RegionIdx, SeriesIdx,
     SeriesKind, Site, SourceIdx, Target, Unit,
@@ -1040,11 +1040,9 @@ pub fn home(site: &Site, computed: &Computed) -> HomeView {
             continue;
         };
         let ind = site.indicator(i);
-        // The change is shown only when the two figures' bounds allow it.
-        let change = values.get(&(year - 1)).and_then(|p| {
-            let bound = Bound::of(v.qualifier).less(Bound::of(p.qualifier));
-            bound.qualifier().map(|q| (v.value - p.value, q))
-        });
+        let change = computed
+            .indicator_change(nation, i, year)
+            .map(|c| (c.value, c.qualifier));
         headlines.push(Headline {
             name: ind.name_vi.clone(),
             value: qualified(v.qualifier, indicator_value(site, i, v.value)),
@@ -1161,10 +1159,9 @@ pub struct MethodologyView {
 pub fn methodology(site: &Site, computed: &Computed) -> MethodologyView {
     MethodologyView {
         as_of: computed.as_of,
-        method: if site.config.progress_method == "linear" {
-            "linear"
-        } else {
-            "cagr"
+        method: match site.config.progress_method {
+            ProgressMethod::Linear => "linear",
+            ProgressMethod::Cagr => "cagr",
         },
         on_track: format::number(progress::ON_TRACK, 2, LANG),
         acceleration_needed: format::number(progress::ACCELERATION_NEEDED, 2, LANG),
