@@ -1080,12 +1080,21 @@ fn target(
             }
             (Metric::Series(s, measure), scale)
         }
-        _ => {
+        (Some(_), Some(series)) => {
+            c.invalid(
+                file,
+                series.span(),
+                "a target has both `indicator` and `series`".into(),
+                "keep one: the indicator (a rate) or the series (a count) the target is set on",
+            );
+            return None;
+        }
+        (None, None) => {
             c.invalid(
                 file,
                 t.year.span(),
-                "a target needs exactly one of `indicator` or `series`".into(),
-                "write `indicator = \"bao_phu_bhxh\"` or `series = \"bhxh\"`",
+                "a target needs `indicator` or `series`".into(),
+                "write `indicator = \"bao_phu_bhxh\"` or `series = \"bhxh\"` above `year`",
             );
             return None;
         }
