@@ -226,6 +226,8 @@ fn charts_are_well_formed_accessible_svg_with_a_table_beside_them() {
                 .expect("title");
             assert!(!title.text().unwrap_or("").is_empty());
             assert!(root.children().any(|n| n.has_tag_name("desc")));
+            // Labels name the font they were measured with, which the site itself serves.
+            assert!(!svg.contains("font-family=\"sans-serif\""), "{path}: system font");
             // The table of the chart's data follows it.
             assert!(
                 rest[end..].find("<table").is_some_and(|t| t < 600),
@@ -236,6 +238,10 @@ fn charts_are_well_formed_accessible_svg_with_a_table_beside_them() {
         }
     }
     assert!(charts > 20, "only {charts} charts");
+    let css = read(&out, "static/style.css");
+    assert!(css.contains("url(\"fonts/dejavu-sans-vi.woff2\")"));
+    let font = fs::read(out.join("static/fonts/dejavu-sans-vi.woff2")).unwrap();
+    assert_eq!(&font[..4], b"wOF2");
 }
 
 #[test]

@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use plotters::style::{register_font, FontStyle};
 use std::sync::Once;
 
-const FONT: &[u8] = include_bytes!("../../themes/default/static/fonts/DejaVuSans.ttf");
+const FONT: &[u8] = include_bytes!("../../themes/default/fonts/DejaVuSans.ttf");
 // Small enough that 20-unit text stays legible when the chart is shrunk to a 360 px phone.
 const WIDTH: u32 = 480;
 const HEIGHT: u32 = 300;
@@ -183,7 +183,11 @@ pub fn time_chart(c: &TimeChart) -> Option<String> {
 /// Replaces the fixed size with a `viewBox` and adds the text alternative.
 fn accessible(svg: &str, id: &str, title: &str, desc: &str) -> String {
     let body_start = svg.find('>').map_or(0, |i| i + 1);
-    let body = tidy(&svg[body_start..]);
+    // Text was measured with DejaVu Sans; the page serves the same font (a Vietnamese subset).
+    let body = tidy(&svg[body_start..]).replace(
+        "font-family=\"sans-serif\"",
+        "font-family=\"DejaVu Sans,sans-serif\"",
+    );
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" class=\"chart\"><title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>{}",
         escape(title),
