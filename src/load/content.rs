@@ -24,6 +24,9 @@ pub struct FrontMatter {
     pub title_en: String,
     #[serde(default)]
     pub number: String,
+    /// A name short enough for a table cell, for plans the document gives no number.
+    #[serde(default)]
+    pub short_title: String,
     pub date: Option<Datetime>,
     #[serde(default)]
     pub issuer: String,

@@ -215,6 +215,8 @@ pub struct Plan {
     pub title: String,
     pub title_en: String,
     pub number: String,
+    /// For tables: the number, else the short title, else the title.
+    pub short_name: String,
     pub date: Option<Date>,
     pub issuer: String,
     pub issuer_en: String,
@@ -683,6 +685,11 @@ pub fn build(input: load::Input) -> Result<Site, Error> {
             title: fm.title.clone(),
             title_en: fm.title_en.clone(),
             number: fm.number.clone(),
+            short_name: [&fm.number, &fm.short_title, &fm.title]
+                .into_iter()
+                .find(|s| !s.is_empty())
+                .cloned()
+                .unwrap_or_default(),
             date: date(&fm.date),
             issuer: fm.issuer.clone(),
             issuer_en: fm.issuer_en.clone(),

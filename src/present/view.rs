@@ -144,6 +144,9 @@ pub struct TargetView {
     pub latest: Option<String>,
     pub latest_year: Option<i32>,
     pub latest_sources: Vec<SourceRef>,
+    pub base_sources: Vec<SourceRef>,
+    /// When the outcome is not known, what the trajectory before it said.
+    pub trend_label: Option<&'static str>,
     pub base: Option<String>,
     pub gap: Option<String>,
     pub status: &'static str,
@@ -166,6 +169,11 @@ pub fn target_view(
         Comparison::Exactly => "=",
     };
     let (status, label, status_symbol) = status_label(p.status);
+    let trend = match site.config.progress_method {
+        ProgressMethod::Cagr => p.cagr_status,
+        ProgressMethod::Linear => p.linear_status,
+    };
+    let trend_words = status_label(trend).1;
     let status_label = match p.status {
         Status::NotMeasurable if p.latest.is_none() => "Chưa có số liệu".to_string(),
         Status::NotMeasurable if p.latest.is_some_and(|(y, _)| y == t.year) => {
@@ -201,11 +209,7 @@ pub fn target_view(
     TargetView {
         // The document's number is short enough for a table cell; the title is the fallback.
         plan: Link {
-            name: if plan.number.is_empty() {
-                plan.title.clone()
-            } else {
-                plan.number.clone()
-            },
+            name: plan.short_name.clone(),
             url: plan_url(plan),
         },
         metric: metric_name(site, t.metric),
@@ -224,6 +228,17 @@ pub fn target_view(
             )
         }),
         latest_year: p.latest.map(|(y, _)| y),
+        base_sources: p
+            .base
+            .map(|(y, _)| metric_sources(site, t.region, t.metric, y))
+            .unwrap_or_default(),
+        trend_label: match (p.status, trend) {
+            (
+                Status::NotMeasurable,
+                Status::OnTrack | Status::AccelerationNeeded | Status::Limited | Status::MovingAway,
+            ) => Some(trend_words),
+            _ => None,
+        },
         latest_sources: p
             .latest
             .map(|(y, _)| metric_sources(site, t.region, t.metric, y))
@@ -848,6 +863,7 @@ pub struct TaskView {
 pub struct PlanView {
     pub slug: String,
     pub title: String,
+    pub short_name: String,
     pub title_en: String,
     pub number: String,
     pub date: Option<String>,
@@ -878,6 +894,7 @@ pub fn plan(site: &Site, computed: &Computed, index: usize) -> PlanView {
     PlanView {
         slug: plan.slug.clone(),
         title: plan.title.clone(),
+        short_name: plan.short_name.clone(),
         title_en: plan.title_en.clone(),
         number: plan.number.clone(),
         date: plan.date.map(|d| d.to_string()),
