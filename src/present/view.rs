@@ -89,9 +89,30 @@ pub fn metric_value(site: &Site, metric: Metric, v: f64) -> String {
 
 fn indicator_value(site: &Site, i: IndicatorIdx, v: f64) -> String {
     let ind = site.indicator(i);
+    // A rate that restates published percentages keeps their precision: 24,8%, not 24,80%.
+    let published = ind
+        .inputs
+        .iter()
+        .all(|s| site.series(*s).kind == SeriesKind::Percent);
+    let decimals = usize::from(ind.decimals);
     match ind.unit {
-        Unit::Percent => format::percent(v, ind.decimals.into(), LANG),
-        Unit::Number => format::number(v, ind.decimals.into(), LANG),
+        Unit::Percent if published => {
+            format::percent(v, natural_decimals(v * 100.0, decimals), LANG)
+        }
+        Unit::Percent => format::percent(v, decimals, LANG),
+        Unit::Number => format::number(v, decimals, LANG),
+    }
+}
+
+/// A change of an indicator: percentage points for rates.
+fn indicator_change(site: &Site, i: IndicatorIdx, c: f64) -> String {
+    let ind = site.indicator(i);
+    match ind.unit {
+        Unit::Percent => format!(
+            "{} điểm %",
+            format::signed(c * 100.0, ind.decimals.into(), LANG)
+        ),
+        Unit::Number => format::signed(c, ind.decimals.into(), LANG),
     }
 }
 
@@ -283,6 +304,8 @@ pub struct SeriesBlock {
 pub struct IndicatorRow {
     pub year: i32,
     pub value: String,
+    /// From the year before, when both have a value.
+    pub change: Option<String>,
     pub sources: Vec<SourceRef>,
     /// Notes of the input figures, e.g. which labour-force base a published rate used.
     pub notes: Vec<String>,
@@ -497,6 +520,9 @@ fn indicator_block(
             IndicatorRow {
                 year: *year,
                 value: qualified(v.qualifier, indicator_value(site, i, v.value)),
+                change: computed
+                    .indicator_change(region, i, *year)
+                    .map(|c| qualified(c.qualifier, indicator_change(site, i, c.value))),
                 sources: input_sources(site, region, i, *year),
                 notes: notes.into_iter().collect(),
             }
@@ -1065,18 +1091,7 @@ pub fn home(site: &Site, computed: &Computed) -> HomeView {
             value: qualified(v.qualifier, indicator_value(site, i, v.value)),
             year,
             previous_year: change.map(|_| year - 1),
-            change: change.map(|(c, q)| {
-                qualified(
-                    q,
-                    match ind.unit {
-                        Unit::Percent => format!(
-                            "{} điểm %",
-                            format::signed(c * 100.0, ind.decimals.into(), LANG)
-                        ),
-                        Unit::Number => format::signed(c, ind.decimals.into(), LANG),
-                    },
-                )
-            }),
+            change: change.map(|(c, q)| qualified(q, indicator_change(site, i, c))),
             growth: None,
             direction: direction(change.map(|(c, _)| c)),
             older: false,
