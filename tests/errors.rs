@@ -609,3 +609,25 @@ fn an_unusable_command_line_exits_with_2() {
     }
     assert!(!root.join("data/out").exists());
 }
+
+#[test]
+fn a_total_that_is_not_the_sum_of_its_parts_is_a_warning() {
+    let site = example_site();
+    let root = site.path();
+    edit(
+        root,
+        "data/figures/2019.toml",
+        "actual = 5122",
+        "actual = 5200",
+    );
+    let report = check::run(root).expect("a warning, not an error");
+    let w = report
+        .warnings
+        .iter()
+        .find(|w| {
+            w.message
+                .contains("`bhxh` in 2019 is 5200 but its parts bhxh_bb + bhxh_tn add up to 5122")
+        })
+        .expect("the warning");
+    assert_eq!(w.pos.path, root.join("data/figures/2019.toml"));
+}

@@ -91,8 +91,8 @@ pub struct RawIndicator {
     pub name_en: String,
     pub unit: Spanned<String>,
     pub formula: Spanned<String>,
-    #[serde(default = "two")]
-    pub decimals: u8,
+    /// Decimals shown (2 when absent).
+    pub decimals: Option<Spanned<u8>>,
     #[serde(default = "yes")]
     pub higher_is_better: bool,
     #[serde(default)]
@@ -101,9 +101,6 @@ pub struct RawIndicator {
     pub description_en: String,
 }
 
-fn two() -> u8 {
-    2
-}
 fn yes() -> bool {
     true
 }

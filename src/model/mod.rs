@@ -568,7 +568,19 @@ pub fn build(input: load::Input) -> Result<Site, Error> {
                     formula: expr,
                     formula_text: ind.formula.get_ref().clone(),
                     inputs,
-                    decimals: ind.decimals,
+                    decimals: match &ind.decimals {
+                        Some(d) if *d.get_ref() > 6 => {
+                            c.invalid(
+                                inf,
+                                d.span(),
+                                format!("{} decimals is more than any source gives", d.get_ref()),
+                                "show at most 6 decimals; 2 is usual for rates",
+                            );
+                            6
+                        }
+                        Some(d) => *d.get_ref(),
+                        None => 2,
+                    },
                     higher_is_better: ind.higher_is_better,
                     description_vi: ind.description_vi.clone(),
                     description_en: ind.description_en.clone(),
@@ -654,7 +666,7 @@ pub fn build(input: load::Input) -> Result<Site, Error> {
         }
     }
 
-    derive_totals(&mut figures, &series);
+    derive_totals(&mut figures, &series, &mut c.warnings);
 
     let mut plans = Vec::new();
     for p in &input.plans {
@@ -800,7 +812,8 @@ fn check_region_tree(c: &mut Checker, regions: &[Region], raw: &data::Loaded<dat
 
 /// Where a series is declared the sum of parts and a region's year has every part but not the
 /// total, the total is their sum (BHXH = compulsory + voluntary), marked as derived.
-fn derive_totals(figures: &mut Figures, series: &[Series]) {
+/// Where the total is given too, it must equal the sum of exact parts: a warning says where not.
+fn derive_totals(figures: &mut Figures, series: &[Series], warnings: &mut Vec<Warning>) {
     let mut derived = Vec::new();
     for (total, s) in series.iter().enumerate() {
         let Some(first) = s.parts.first() else {
@@ -812,9 +825,6 @@ fn derive_totals(figures: &mut Figures, series: &[Series]) {
             }
             for (&year, fig) in years {
                 let existing = figures.get(*region, SeriesIdx(total), year);
-                if existing.is_some_and(|f| f.actual.is_some()) {
-                    continue;
-                }
                 let parts: Option<Vec<&Figure>> = s
                     .parts
                     .iter()
@@ -824,6 +834,23 @@ fn derive_totals(figures: &mut Figures, series: &[Series]) {
                 let Some(sum) = parts.iter().map(|f| f.actual).sum::<Option<f64>>() else {
                     continue;
                 };
+                if let Some((given, total_fig)) = existing.and_then(|f| Some((f.actual?, f))) {
+                    let exact = total_fig.qualifier.is_none()
+                        && parts.iter().all(|f| f.qualifier.is_none());
+                    if exact && (given - sum).abs() > 0.5 {
+                        let names: Vec<&str> =
+                            s.parts.iter().map(|p| series[p.0].id.as_str()).collect();
+                        warnings.push(Warning {
+                            pos: total_fig.pos.clone(),
+                            message: format!(
+                                "`{}` in {year} is {given} but its parts {} add up to {sum}",
+                                s.id,
+                                names.join(" + ")
+                            ),
+                        });
+                    }
+                    continue;
+                }
                 // "> a" plus "< b" is not known; "> a" plus "> b" is "> a + b".
                 let bound = parts.iter().fold(bound::Bound::Exact, |b, f| {
                     b.and(bound::Bound::of(f.qualifier))

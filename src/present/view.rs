@@ -286,6 +286,7 @@ pub struct SeriesRow {
     pub growth: Option<String>,
     pub development_index: Option<String>,
     pub sources: Vec<SourceRef>,
+    pub plan_sources: Vec<SourceRef>,
     pub note: String,
 }
 
@@ -297,6 +298,8 @@ pub struct SeriesBlock {
     pub chart: Option<String>,
     pub has_plan: bool,
     pub has_targets: bool,
+    /// Some figure is "about" or a bound: drawn hollow, which the legend explains.
+    pub has_approximate: bool,
     pub rows: Vec<SeriesRow>,
 }
 
@@ -321,6 +324,7 @@ pub struct IndicatorBlock {
     /// For element ids: unique per indicator and region on a page.
     pub region_code: String,
     pub chart: Option<String>,
+    pub has_approximate: bool,
     pub rows: Vec<IndicatorRow>,
     pub targets: Vec<TargetView>,
 }
@@ -406,11 +410,16 @@ fn series_block(
             } else if fig.actual.is_some() {
                 sources.insert(source_ref(site, fig.source));
             }
-            if fig.plan.is_some() {
-                sources.insert(source_ref(site, fig.plan_source));
-            }
+            // The plan's own source is named as such when it differs.
+            let plan_sources =
+                if fig.plan.is_some() && (fig.plan_source != fig.source || sources.is_empty()) {
+                    vec![source_ref(site, fig.plan_source)]
+                } else {
+                    Vec::new()
+                };
             SeriesRow {
                 year: y.year,
+                plan_sources,
                 actual: y
                     .actual
                     .map(|v| qualified(fig.qualifier, series_value(site, s, v))),
@@ -486,6 +495,7 @@ fn series_block(
         chart,
         has_plan: rows.iter().any(|r| r.plan.is_some()),
         has_targets,
+        has_approximate: years.iter().any(|y| y.qualifier.is_some()),
         rows,
     })
 }
@@ -581,6 +591,7 @@ fn indicator_block(
         formula: formula_words(site, i),
         region: region_link(site, region),
         region_code: site.region(region).code.clone(),
+        has_approximate: values.is_some_and(|m| m.values().any(|v| v.qualifier.is_some())),
         chart,
         rows,
         targets: targets
