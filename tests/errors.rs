@@ -7,6 +7,15 @@ use baophu::Error;
 use common::{append, edit, example_site, line_col};
 use std::path::Path;
 
+/// Runs `check`, asserts that its single error is in `file` at the first `needle`, and returns
+/// the message.
+fn error_at(root: &Path, file: &str, needle: &str) -> String {
+    let (msg, f, line, col) = single_error(root);
+    assert_eq!(f, file, "{msg}");
+    assert_eq!((line, col), line_col(root, file, needle), "{msg}");
+    msg
+}
+
 /// Runs `check` and returns its single error, with the position it reports.
 fn single_error(root: &Path) -> (String, String, usize, usize) {
     let err = check::run(root).err().expect("check must fail");
@@ -59,12 +68,7 @@ fn unknown_key_is_reported_where_it_is() {
         "actual = 4815",
         "actaul = 4815",
     );
-    let (msg, file, line, col) = single_error(root);
-    assert_eq!(file, "data/figures/2018.toml");
-    assert_eq!(
-        (line, col),
-        line_col(root, "data/figures/2018.toml", "actaul")
-    );
+    let msg = error_at(root, "data/figures/2018.toml", "actaul");
     assert!(msg.contains("unknown field `actaul`"), "{msg}");
 }
 
@@ -96,12 +100,7 @@ fn unknown_series_in_a_formula_points_into_the_formula() {
         "formula = \"bhtn / lao_dong\"",
         "formula = \"bhtn / lao_dng\"",
     );
-    let (msg, file, line, col) = single_error(root);
-    assert_eq!(file, "data/indicators.toml");
-    assert_eq!(
-        (line, col),
-        line_col(root, "data/indicators.toml", "lao_dng")
-    );
+    let msg = error_at(root, "data/indicators.toml", "lao_dng");
     assert!(msg.contains("unknown series `lao_dng`"), "{msg}");
     assert!(msg.contains("did you mean `lao_dong`"), "{msg}");
 }
@@ -148,12 +147,7 @@ fn negative_count() {
         "actual = 115",
         "actual = -115",
     );
-    let (msg, file, line, col) = single_error(root);
-    assert_eq!(file, "data/figures/2018.toml");
-    assert_eq!(
-        (line, col),
-        line_col(root, "data/figures/2018.toml", "-115")
-    );
+    let msg = error_at(root, "data/figures/2018.toml", "-115");
     assert!(msg.contains("negative count -115"), "{msg}");
 }
 
@@ -286,12 +280,7 @@ fn a_count_written_with_a_thousands_separator() {
         "actual = 5122",
         "actual = 5.122",
     );
-    let (msg, file, line, col) = single_error(root);
-    assert_eq!(file, "data/figures/2019.toml");
-    assert_eq!(
-        (line, col),
-        line_col(root, "data/figures/2019.toml", "5.122")
-    );
+    let msg = error_at(root, "data/figures/2019.toml", "5.122");
     assert!(msg.contains("5.122 is not a whole number"), "{msg}");
     assert!(msg.contains("5122"), "{msg}");
 }
@@ -305,12 +294,7 @@ fn a_figure_for_a_unit_that_no_longer_existed() {
         "data/figures/2024.toml",
         "\n[[figure]]\nregion = \"quang-tri-2025\"\nseries = \"bhyt\"\nactual = 1\nsource = \"nld-2024\"\n",
     );
-    let (msg, file, line, col) = single_error(root);
-    assert_eq!(file, "data/figures/2024.toml");
-    assert_eq!(
-        (line, col),
-        line_col(root, "data/figures/2024.toml", "\"quang-tri-2025\"")
-    );
+    let msg = error_at(root, "data/figures/2024.toml", "\"quang-tri-2025\"");
     assert!(
         msg.contains("`quang-tri-2025` did not exist in 2024"),
         "{msg}"
@@ -328,12 +312,7 @@ fn a_parent_of_a_lower_level_is_refused() {
         "level = \"nation\"",
         "level = \"nation\"\nparent = \"huong-hoa\"",
     );
-    let (msg, file, line, col) = single_error(root);
-    assert_eq!(file, "data/regions.toml");
-    assert_eq!(
-        (line, col),
-        line_col(root, "data/regions.toml", "\"huong-hoa\"\n")
-    );
+    let msg = error_at(root, "data/regions.toml", "\"huong-hoa\"\n");
     assert!(
         msg.contains("`huong-hoa` cannot be the parent of `vn`"),
         "{msg}"
@@ -350,9 +329,7 @@ fn an_unknown_progress_method() {
         "progress_method = \"cagr\"",
         "progress_method = \"sdg\"",
     );
-    let (msg, file, line, col) = single_error(root);
-    assert_eq!(file, "config.toml");
-    assert_eq!((line, col), line_col(root, "config.toml", "\"sdg\""));
+    let msg = error_at(root, "config.toml", "\"sdg\"");
     assert!(msg.contains("unknown progress_method `sdg`"), "{msg}");
 }
 
@@ -454,12 +431,7 @@ fn a_figures_file_with_the_wrong_year_gives_one_error() {
     let site = example_site();
     let root = site.path();
     edit(root, "data/figures/2018.toml", "year = 2018", "year = 2019");
-    let (msg, file, line, col) = single_error(root);
-    assert_eq!(file, "data/figures/2018.toml");
-    assert_eq!(
-        (line, col),
-        line_col(root, "data/figures/2018.toml", "2019")
-    );
+    let msg = error_at(root, "data/figures/2018.toml", "2019");
     assert!(
         msg.contains("the file is named 2018 but says `year = 2019`"),
         "{msg}"
@@ -559,12 +531,7 @@ fn a_source_address_that_is_not_a_web_address() {
         "url = \"https://www.issa.int/gp/212207\"",
         "url = \"javascript:alert(1)\"",
     );
-    let (msg, file, line, col) = single_error(root);
-    assert_eq!(file, "data/sources.toml");
-    assert_eq!(
-        (line, col),
-        line_col(root, "data/sources.toml", "\"javascript:")
-    );
+    let msg = error_at(root, "data/sources.toml", "\"javascript:");
     assert!(msg.contains("is not a web address"), "{msg}");
 }
 
