@@ -179,13 +179,21 @@ pub fn compute(site: &Site) -> Computed {
                 .iter()
                 .map(|t| {
                     let observed = out.metric_values(t.region, t.metric);
-                    progress::assess(
+                    let p = progress::assess(
                         &observed,
                         goal(site, t),
                         t.base_year.or(plan.base_year),
                         method,
                         as_of,
-                    )
+                    );
+                    match t.metric {
+                        // A growth rate or development index is a yearly target: a trajectory
+                        // of rates between years says nothing about it.
+                        Metric::Series(_, Measure::Growth | Measure::DevelopmentIndex) => {
+                            progress::judged_in_its_year(p)
+                        }
+                        _ => p,
+                    }
                 })
                 .collect()
         })

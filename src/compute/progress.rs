@@ -182,6 +182,20 @@ pub fn assess(
     p
 }
 
+/// Keeps only what the target year's own figure says (achieved, missed), dropping the
+/// trajectory: for targets on a yearly rate of change.
+pub fn judged_in_its_year(mut p: Progress) -> Progress {
+    p.base = None;
+    p.linear_ratio = None;
+    p.cagr_ratio = None;
+    if !matches!(p.status, Status::Achieved | Status::Missed) {
+        p.status = Status::NotMeasurable;
+    }
+    p.linear_status = p.status;
+    p.cagr_status = p.status;
+    p
+}
+
 /// (y_c − y_0)/(y_T − y_0) over (t_c − t_0)/(t_T − t_0).
 fn linear_ratio(base: (i32, f64), latest: (i32, f64), goal: Goal) -> Option<f64> {
     let way = goal.value - base.1;
@@ -378,6 +392,31 @@ mod tests {
             None,
         );
         assert_eq!(p.status, Status::MovingAway);
+    }
+
+    #[test]
+    fn yearly_rate_targets_have_no_trajectory() {
+        let p = assess(
+            &observations(&[(2016, 0.05), (2017, 0.10)]),
+            goal(2018, 0.30),
+            None,
+            Method::Cagr,
+            None,
+        );
+        assert!(p.cagr_ratio.is_some());
+        let p = judged_in_its_year(p);
+        assert_eq!(
+            (p.status, p.cagr_ratio, p.base),
+            (Status::NotMeasurable, None, None)
+        );
+        let met = assess(
+            &observations(&[(2018, 0.40)]),
+            goal(2018, 0.30),
+            None,
+            Method::Cagr,
+            None,
+        );
+        assert_eq!(judged_in_its_year(met).status, Status::Achieved);
     }
 
     #[test]
