@@ -453,12 +453,7 @@ fn series_block(
         targets.iter().map(|(_, t, _)| (t.year, t.value)).collect();
     let has_targets = !target_points.is_empty();
     let region_name = &site.region(region).name_vi;
-    let qualifier = |year: i32| {
-        years
-            .iter()
-            .find(|y| y.year == year)
-            .and_then(|y| y.qualifier)
-    };
+    let qualifier = |year: i32| computed.metric_qualifier(region, metric, year);
     let desc = chart_description(
         &[
             ("Thực hiện", &actual),
@@ -540,7 +535,7 @@ fn indicator_block(
         .collect();
     let target_points: Vec<(i32, f64)> =
         targets.iter().map(|(_, t, _)| (t.year, t.value)).collect();
-    let qualifier = |year: i32| values.and_then(|m| m.get(&year)).and_then(|v| v.qualifier);
+    let qualifier = |year: i32| computed.metric_qualifier(region, Metric::Indicator(i), year);
     let desc = chart_description(
         &[("Giá trị", &points), ("Mục tiêu", &target_points)],
         &|line, year, v| {
