@@ -124,6 +124,9 @@ pub enum Error {
     Usage { message: String, hint: String },
     #[error("{pos}: error: in a theme template: {message}\n  hint: the theme's templates use minijinja (Jinja2) syntax; check this line")]
     Template { pos: Position, message: String },
+    /// A share image could not be drawn: a fault in baophu, not in the site's files.
+    #[error("error: cannot draw the share image {page}: {message}\n  hint: this is a bug in baophu; please report it with the page named here")]
+    ShareImage { page: String, message: String },
     #[error("{} errors:\n{}", .0.len(), list(.0))]
     Many(Vec<Error>),
 }

@@ -1,6 +1,6 @@
 //! `baophu build`: the whole pipeline, ending in the output folder.
 
-use crate::error::Error;
+use crate::error::{Error, Position};
 use crate::{load, present, write, Warning};
 use std::path::{Path, PathBuf};
 
@@ -41,10 +41,17 @@ pub fn run(options: &Options) -> Result<Report, Error> {
     let rendered = present::render(&site, &computed, &theme, &base_url)?;
 
     write::write_site(&rendered, &output)?;
+    let mut warnings = computed.warnings;
+    if present::absolute_base(&base_url).is_none() {
+        warnings.push(Warning {
+            pos: Position::file(&options.root.join("config.toml")),
+            message: format!("base_url `{base_url}` is a path, not a full address: pages get no share-preview metadata (og:image needs an absolute URL) and embed code starts with a path; set base_url = \"https://…/\" or build with --base-url"),
+        });
+    }
     Ok(Report {
         output,
         pages: rendered.pages.len(),
-        warnings: computed.warnings,
+        warnings,
     })
 }
 

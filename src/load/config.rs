@@ -24,6 +24,20 @@ pub struct Config {
     pub headline_region_pos: Position,
     /// The publisher named in the footer.
     pub publisher: String,
+    /// The licence the data downloads are published under, if the publisher has chosen one.
+    pub licence: Option<Licence>,
+}
+
+/// A licence as a data package names it.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Licence {
+    /// An SPDX or Open Definition id: `CC-BY-4.0`.
+    pub name: String,
+    #[serde(default)]
+    pub title: String,
+    /// Where its text is.
+    pub path: String,
 }
 
 #[derive(Deserialize)]
@@ -41,6 +55,7 @@ struct RawConfig {
     headline_region: Option<Spanned<String>>,
     #[serde(default)]
     publisher: String,
+    licence: Option<Licence>,
 }
 
 /// Why a base URL cannot be used, if it cannot: every link on the site starts with its path.
@@ -115,5 +130,6 @@ pub fn load(root: &Path) -> Result<Config, Error> {
         headline_region,
         headline_region_pos,
         publisher: raw.publisher,
+        licence: raw.licence,
     })
 }

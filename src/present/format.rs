@@ -56,8 +56,27 @@ fn round_half_up(v: f64, decimals: usize) -> String {
 
 /// A count: whole numbers, grouped.
 pub fn count(v: f64, lang: Lang) -> String {
-    let decimals = if v.fract().abs() > 1e-9 { 1 } else { 0 };
-    number(v, decimals, lang)
+    number(v, count_decimals(v), lang)
+}
+
+/// Counts are whole; a summed estimate may not be, and keeps one decimal.
+pub fn count_decimals(v: f64) -> usize {
+    if v.fract().abs() > 1e-9 {
+        1
+    } else {
+        0
+    }
+}
+
+/// `v` for data files: rounded exactly as [`number`] rounds it, with `.` for the decimal
+/// point, no grouping and an ASCII minus, as spreadsheets and parsers read numbers.
+pub fn plain(v: f64, decimals: usize) -> String {
+    let text = round_half_up(v.abs(), decimals);
+    if v < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        format!("-{text}")
+    } else {
+        text
+    }
 }
 
 /// A ratio shown as a percentage: 0.9391 → `93,91%`.
@@ -104,6 +123,18 @@ mod tests {
         assert_eq!(number(0.05, 1, Lang::Vi), "0,1");
         assert_eq!(number(0.004, 2, Lang::Vi), "0,00");
         assert_eq!(number(12072860.0, 0, Lang::Vi), "12.072.860");
+    }
+
+    #[test]
+    fn plain_numbers_round_as_pages_do() {
+        assert_eq!(plain(33.775, 2), "33.78");
+        assert_eq!(plain(12072860.0, 0), "12072860");
+        assert_eq!(plain(-1200.0, 0), "-1200");
+        assert_eq!(plain(-0.0001, 2), "0.00");
+        assert_eq!(
+            number(33.775, 2, Lang::Vi),
+            plain(33.775, 2).replace('.', ",")
+        );
     }
 
     #[test]

@@ -32,6 +32,29 @@ pub fn example_site() -> tempfile::TempDir {
     dir
 }
 
+/// Builds the site at `root` into `output`.
+pub fn build(root: &Path, output: &Path, base_url: Option<&str>) -> Result<(), baophu::Error> {
+    baophu::cmd::build::run(&baophu::cmd::build::Options {
+        root: root.to_path_buf(),
+        output: Some(output.to_path_buf()),
+        base_url: base_url.map(str::to_string),
+    })
+    .map(|_| ())
+}
+
+/// The example site built into a temporary folder: (the folder, the output in it).
+pub fn built() -> (tempfile::TempDir, PathBuf) {
+    let out = tempfile::tempdir().unwrap();
+    let output = out.path().join("public");
+    build(&repo(), &output, None).expect("the example site builds");
+    (out, output)
+}
+
+/// A file of the output as text.
+pub fn read(output: &Path, page: &str) -> String {
+    fs::read_to_string(output.join(page)).unwrap_or_else(|e| panic!("{page}: {e}"))
+}
+
 /// Replaces the first occurrence of `from` in a file of the site, asserting it is there.
 pub fn edit(root: &Path, file: &str, from: &str, to: &str) {
     let path = root.join(file);

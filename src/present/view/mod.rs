@@ -1,7 +1,14 @@
 //! Page views: what each template receives, with every number already computed and formatted.
 //! Templates only lay these out.
 
-use super::chart::{self, TimeChart};
+pub mod charts;
+
+use super::chart::bullet::{bullet_chart, Bullet, BulletRow};
+use super::chart::ranking::{ranking_chart, Bar, Ranking};
+use super::chart::sparkline::sparkline;
+use super::chart::stacked::{stacked_chart, Part, Stacked};
+use super::chart::time::{time_chart, TimeChart};
+use super::chart::Frame;
 use super::format::{self, Lang};
 use super::markdown;
 use crate::compute::progress::{self, Progress, Status};
@@ -11,8 +18,9 @@ use crate::model::{
     Comparison, IndicatorIdx, Level, Measure, Metric, Plan, Qualifier, RegionIdx, SeriesIdx,
     SeriesKind, Site, SourceIdx, Target, Unit,
 };
+use charts::{chart_view, key, ChartView};
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 const LANG: Lang = Lang::Vi;
 
@@ -65,6 +73,15 @@ fn level_name(level: Level) -> &'static str {
     }
 }
 
+fn level_slug(level: Level) -> &'static str {
+    match level {
+        Level::Nation => "toan-quoc",
+        Level::Province => "tinh",
+        Level::District => "huyen",
+        Level::Commune => "xa",
+    }
+}
+
 pub fn status_label(s: Status) -> (&'static str, &'static str, &'static str) {
     // (key for styling, words, symbol): the symbol repeats the words, never replaces them.
     match s {
@@ -88,6 +105,16 @@ pub fn metric_value(site: &Site, metric: Metric, v: f64) -> String {
 }
 
 fn indicator_value(site: &Site, i: IndicatorIdx, v: f64) -> String {
+    let (n, decimals) = indicator_number(site, i, v);
+    match site.indicator(i).unit {
+        Unit::Percent => format!("{}%", format::number(n, decimals, LANG)),
+        Unit::Number => format::number(n, decimals, LANG),
+    }
+}
+
+/// An indicator's value as pages write it: in percent for rates, and the decimals kept.
+/// Data downloads use the same pair, so that they hold the numbers the page shows.
+pub fn indicator_number(site: &Site, i: IndicatorIdx, v: f64) -> (f64, usize) {
     let ind = site.indicator(i);
     // A rate that restates published percentages keeps their precision: 24,8%, not 24,80%.
     let published = ind
@@ -96,23 +123,27 @@ fn indicator_value(site: &Site, i: IndicatorIdx, v: f64) -> String {
         .all(|s| site.series(*s).kind == SeriesKind::Percent);
     let decimals = usize::from(ind.decimals);
     match ind.unit {
-        Unit::Percent if published => {
-            format::percent(v, natural_decimals(v * 100.0, decimals), LANG)
-        }
-        Unit::Percent => format::percent(v, decimals, LANG),
-        Unit::Number => format::number(v, decimals, LANG),
+        Unit::Percent if published => (v * 100.0, natural_decimals(v * 100.0, decimals)),
+        Unit::Percent => (v * 100.0, decimals),
+        Unit::Number => (v, decimals),
     }
 }
 
 /// A change of an indicator: percentage points for rates.
 fn indicator_change(site: &Site, i: IndicatorIdx, c: f64) -> String {
+    let (n, decimals) = indicator_change_number(site, i, c);
+    match site.indicator(i).unit {
+        Unit::Percent => format!("{} điểm %", format::signed(n, decimals, LANG)),
+        Unit::Number => format::signed(n, decimals, LANG),
+    }
+}
+
+/// A change of an indicator as pages write it: percentage points for rates.
+pub fn indicator_change_number(site: &Site, i: IndicatorIdx, c: f64) -> (f64, usize) {
     let ind = site.indicator(i);
     match ind.unit {
-        Unit::Percent => format!(
-            "{} điểm %",
-            format::signed(c * 100.0, ind.decimals.into(), LANG)
-        ),
-        Unit::Number => format::signed(c, ind.decimals.into(), LANG),
+        Unit::Percent => (c * 100.0, ind.decimals.into()),
+        Unit::Number => (c, ind.decimals.into()),
     }
 }
 
@@ -175,6 +206,9 @@ pub struct TargetView {
     pub status_symbol: &'static str,
     pub cagr_ratio: Option<String>,
     pub linear_ratio: Option<String>,
+    /// Share of the way from the base to the target covered, as the progress chart draws it.
+    pub covered: Option<String>,
+    pub elapsed: Option<String>,
 }
 
 pub fn target_view(
@@ -273,6 +307,8 @@ pub fn target_view(
         status_symbol,
         cagr_ratio: p.cagr_ratio.map(|r| format::number(r, 2, LANG)),
         linear_ratio: p.linear_ratio.map(|r| format::number(r, 2, LANG)),
+        covered: charts::covered(t, p).map(|(share, _)| charts::covered_label(share)),
+        elapsed: charts::covered(t, p).map(|(_, e)| charts::covered_label(e)),
     }
 }
 
@@ -295,12 +331,32 @@ pub struct SeriesBlock {
     pub id: String,
     pub name: String,
     pub unit: String,
-    pub chart: Option<String>,
+    pub chart: Option<ChartView>,
+    /// Actual / plan by year as bullet bars, when some year has both.
+    pub attainment: Option<ChartView>,
+    /// The parts of the total by year, when the series is a sum of parts.
+    pub composition: Option<Composition>,
     pub has_plan: bool,
     pub has_targets: bool,
     /// Some figure is "about" or a bound: drawn hollow, which the legend explains.
     pub has_approximate: bool,
     pub rows: Vec<SeriesRow>,
+}
+
+#[derive(Serialize)]
+pub struct Composition {
+    pub chart: Option<ChartView>,
+    pub parts: Vec<String>,
+    pub rows: Vec<CompositionRow>,
+}
+
+#[derive(Serialize)]
+pub struct CompositionRow {
+    pub year: i32,
+    pub parts: Vec<Option<String>>,
+    /// Each part's share of the total, when every part is known.
+    pub shares: Vec<Option<String>>,
+    pub total: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -323,7 +379,7 @@ pub struct IndicatorBlock {
     pub region: Link,
     /// For element ids: unique per indicator and region on a page.
     pub region_code: String,
-    pub chart: Option<String>,
+    pub chart: Option<ChartView>,
     pub has_approximate: bool,
     pub rows: Vec<IndicatorRow>,
     pub targets: Vec<TargetView>,
@@ -385,7 +441,8 @@ fn series_block(
     computed: &Computed,
     region: RegionIdx,
     s: SeriesIdx,
-    chart_id: &str,
+    page: &str,
+    next_id: &mut dyn FnMut() -> String,
 ) -> Option<SeriesBlock> {
     let years = computed.series_years(region, s);
     if years.is_empty() {
@@ -399,24 +456,7 @@ fn series_block(
         .iter()
         .map(|y| {
             let fig = &figures[&y.year];
-            let mut sources = BTreeSet::new();
-            if fig.derived {
-                // A summed total cites the sources of its parts.
-                for part in &series.parts {
-                    if let Some(f) = site.figures.get(region, *part, y.year) {
-                        sources.insert(source_ref(site, f.source));
-                    }
-                }
-            } else if fig.actual.is_some() {
-                sources.insert(source_ref(site, fig.source));
-            }
-            // The plan's own source is named as such when it differs.
-            let plan_sources =
-                if fig.plan.is_some() && (fig.plan_source != fig.source || sources.is_empty()) {
-                    vec![source_ref(site, fig.plan_source)]
-                } else {
-                    Vec::new()
-                };
+            let (sources, plan_sources) = figure_sources(site, region, s, y.year);
             SeriesRow {
                 year: y.year,
                 plan_sources,
@@ -436,7 +476,7 @@ fn series_block(
                 development_index: y
                     .development_index
                     .map(|v| qualified(y.change_qualifier, format::percent(v, 2, LANG))),
-                sources: sources.into_iter().collect(),
+                sources,
                 note: fig.note.clone(),
             }
         })
@@ -466,10 +506,32 @@ fn series_block(
         },
     );
     let tick = |v: f64| format::number(v, 0, LANG);
-    let chart = chart::time_chart(&TimeChart {
-        id: chart_id.to_string(),
-        title: format!("{} – {}", series.name_vi, region_name),
-        desc,
+    let has_plan = rows.iter().any(|r| r.plan.is_some());
+    let has_approximate = years.iter().any(|y| y.qualifier.is_some());
+    let mut keys = vec![key("key-actual", "● Thực hiện")];
+    if has_approximate {
+        keys.push(key("key-actual", "○ Số ước tính hoặc giới hạn (≈, >)"));
+    }
+    if has_plan {
+        keys.push(key("key-plan", "△ Kế hoạch giao (nét đứt)"));
+    }
+    if has_targets {
+        keys.push(key("key-target", "✕ Mục tiêu, ┄ lộ trình đến mục tiêu"));
+    }
+    let all_sources: Vec<SourceRef> = rows
+        .iter()
+        .flat_map(|r| r.sources.iter().chain(&r.plan_sources).cloned())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let title = format!("{} – {}", series.name_vi, region_name);
+    let frame_id = next_id();
+    let svg = time_chart(&TimeChart {
+        frame: Frame {
+            id: frame_id.clone(),
+            title: title.clone(),
+            desc,
+        },
         approximate: years
             .iter()
             .filter(|y| y.qualifier.is_some())
@@ -478,21 +540,250 @@ fn series_block(
         latest_label: actual
             .last()
             .map(|(y, v)| qualified(qualifier(*y), series_value(site, s, *v))),
+        target_labels: targets
+            .iter()
+            .map(|(_, t, _)| format!("{}: {}", t.year, series_value(site, s, t.value)))
+            .collect(),
         actual,
         plan,
         targets: target_points,
         format_tick: &tick,
     });
+    let chart = chart_view(
+        page,
+        &format!("s-{}", series.id),
+        &frame_id,
+        svg,
+        title,
+        keys,
+        all_sources.clone(),
+    );
+    let attainment = attainment_chart(site, computed, region, s, page, next_id, &all_sources);
+    let composition = composition(site, computed, region, s, page, next_id, &all_sources);
     Some(SeriesBlock {
         id: series.id.clone(),
         name: series.name_vi.clone(),
         unit: series.unit_vi.clone(),
         chart,
-        has_plan: rows.iter().any(|r| r.plan.is_some()),
+        attainment,
+        composition,
+        has_plan,
         has_targets,
-        has_approximate: years.iter().any(|y| y.qualifier.is_some()),
+        has_approximate,
         rows,
     })
+}
+
+/// Actual / plan by year as bullet bars, with 100% marked.
+fn attainment_chart(
+    site: &Site,
+    computed: &Computed,
+    region: RegionIdx,
+    s: SeriesIdx,
+    page: &str,
+    next_id: &mut dyn FnMut() -> String,
+    sources: &[SourceRef],
+) -> Option<ChartView> {
+    let rows: Vec<BulletRow> = computed
+        .series_years(region, s)
+        .iter()
+        .filter_map(|y| {
+            let ratio = y.attainment?;
+            Some(BulletRow {
+                label: y.year.to_string(),
+                ratio,
+                value_label: qualified(y.qualifier, format::percent(ratio, 2, LANG)),
+                approximate: y.qualifier.is_some(),
+            })
+        })
+        .collect();
+    if rows.is_empty() {
+        return None;
+    }
+    let name = &site.series(s).name_vi;
+    let title = format!(
+        "Đạt so với kế hoạch: {} – {}",
+        name,
+        site.region(region).name_vi
+    );
+    let desc = format!(
+        "Số thực hiện so với kế hoạch giao, 100% là đạt đúng kế hoạch: {}.",
+        rows.iter()
+            .map(|r| format!("{} {}", r.label, r.value_label))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let frame_id = next_id();
+    let svg = bullet_chart(&Bullet {
+        frame: Frame {
+            id: frame_id.clone(),
+            title: title.clone(),
+            desc,
+        },
+        rows,
+        mark_label: "100% kế hoạch".into(),
+    });
+    chart_view(
+        page,
+        &format!("dat-{}", site.series(s).id),
+        &frame_id,
+        svg,
+        title,
+        vec![
+            key("key-actual", "▬ Thực hiện so với kế hoạch"),
+            key("key-target", "┃ 100% kế hoạch"),
+        ],
+        sources.to_vec(),
+    )
+}
+
+/// The parts of a summed series by year, stacked, with their table.
+fn composition(
+    site: &Site,
+    computed: &Computed,
+    region: RegionIdx,
+    s: SeriesIdx,
+    page: &str,
+    next_id: &mut dyn FnMut() -> String,
+    sources: &[SourceRef],
+) -> Option<Composition> {
+    let series = site.series(s);
+    if series.parts.len() < 2 {
+        return None;
+    }
+    let part_years: Vec<&[crate::compute::SeriesYear]> = series
+        .parts
+        .iter()
+        .map(|p| computed.series_years(region, *p))
+        .collect();
+    let years: BTreeSet<i32> = part_years
+        .iter()
+        .flat_map(|ys| ys.iter().filter(|y| y.actual.is_some()).map(|y| y.year))
+        .collect();
+    if years.is_empty() {
+        return None;
+    }
+    let years: Vec<i32> = years.into_iter().collect();
+    let actual = |n: usize, year: i32| {
+        part_years[n]
+            .iter()
+            .find(|y| y.year == year)
+            .and_then(|y| y.actual)
+    };
+    let names: Vec<String> = series
+        .parts
+        .iter()
+        .map(|p| short_part_name(&site.series(*p).name_vi, &series.name_vi))
+        .collect();
+    let parts: Vec<Part> = (0..series.parts.len())
+        .map(|n| Part {
+            name: names[n].clone(),
+            values: years.iter().map(|y| actual(n, *y)).collect(),
+        })
+        .collect();
+    let rows: Vec<CompositionRow> = years
+        .iter()
+        .enumerate()
+        .map(|(k, year)| {
+            let values: Vec<Option<f64>> = parts.iter().map(|p| p.values[k]).collect();
+            let total: Option<f64> = values.iter().copied().sum();
+            CompositionRow {
+                year: *year,
+                parts: values
+                    .iter()
+                    .map(|v| v.map(|v| series_value(site, s, v)))
+                    .collect(),
+                shares: values
+                    .iter()
+                    .map(|v| {
+                        Some(format::percent(
+                            v.as_ref()? / total.filter(|t| *t > 0.0)?,
+                            1,
+                            LANG,
+                        ))
+                    })
+                    .collect(),
+                total: total.map(|t| series_value(site, s, t)),
+            }
+        })
+        .collect();
+    let drawn: Vec<&CompositionRow> = rows.iter().filter(|r| r.total.is_some()).collect();
+    let title = format!(
+        "Cơ cấu {} – {}",
+        series.name_vi,
+        site.region(region).name_vi
+    );
+    let desc = format!(
+        "{} gồm {}. {}",
+        series.name_vi,
+        names.join(" và "),
+        drawn
+            .iter()
+            .map(|r| format!(
+                "{}: {} = {}.",
+                r.year,
+                r.parts
+                    .iter()
+                    .zip(&names)
+                    .map(|(v, n)| format!("{} {}", n, v.as_deref().unwrap_or("")))
+                    .collect::<Vec<_>>()
+                    .join(" + "),
+                r.total.as_deref().unwrap_or("")
+            ))
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    let tick = |v: f64| format::number(v, 0, LANG);
+    let frame_id = next_id();
+    let svg = stacked_chart(&Stacked {
+        frame: Frame {
+            id: frame_id.clone(),
+            title: title.clone(),
+            desc,
+        },
+        years: years.clone(),
+        latest_total: drawn.last().and_then(|r| r.total.clone()),
+        parts,
+        format_tick: &tick,
+    });
+    let keys = names
+        .iter()
+        .enumerate()
+        .map(|(n, name)| {
+            key(
+                if n == 0 { "key-actual" } else { "key-second" },
+                format!("■ {name}"),
+            )
+        })
+        .collect();
+    Some(Composition {
+        chart: chart_view(
+            page,
+            &format!("co-cau-{}", series.id),
+            &frame_id,
+            svg,
+            title,
+            keys,
+            sources.to_vec(),
+        ),
+        parts: names,
+        rows,
+    })
+}
+
+/// "Người tham gia BHXH bắt buộc" within "Người tham gia BHXH" is "Bắt buộc": the chart names
+/// parts beside the bars, where the whole name does not fit.
+fn short_part_name(part: &str, total: &str) -> String {
+    match part.strip_prefix(total).map(str::trim) {
+        Some(rest) if !rest.is_empty() => {
+            let mut chars = rest.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
+        _ => part.to_string(),
+    }
 }
 
 fn indicator_block(
@@ -500,7 +791,8 @@ fn indicator_block(
     computed: &Computed,
     region: RegionIdx,
     i: IndicatorIdx,
-    chart_id: &str,
+    page: &str,
+    next_id: &mut dyn FnMut() -> String,
 ) -> Option<IndicatorBlock> {
     let ind = site.indicator(i);
     let values = computed.indicator(region, i);
@@ -557,14 +849,33 @@ fn indicator_block(
         Unit::Percent => format::percent(v, tick_decimals, LANG),
         Unit::Number => format::number(v, 0, LANG),
     };
+    let has_approximate = values.is_some_and(|m| m.values().any(|v| v.qualifier.is_some()));
+    let mut keys = vec![key("key-actual", "● Thực hiện")];
+    if has_approximate {
+        keys.push(key("key-actual", "○ Số ước tính hoặc giới hạn (≈, >)"));
+    }
+    if !targets.is_empty() {
+        keys.push(key("key-target", "✕ Mục tiêu, ┄ lộ trình đến mục tiêu"));
+    }
+    let sources: Vec<SourceRef> = values
+        .into_iter()
+        .flatten()
+        .flat_map(|(y, _)| input_sources(site, region, i, *y))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let title = format!("{} – {}", ind.name_vi, site.region(region).name_vi);
     // Without any figure a chart would show targets alone; the targets table says it better.
     let chart = if points.is_empty() {
         None
     } else {
-        chart::time_chart(&TimeChart {
-            id: chart_id.to_string(),
-            title: format!("{} – {}", ind.name_vi, site.region(region).name_vi),
-            desc,
+        let frame_id = next_id();
+        let svg = time_chart(&TimeChart {
+            frame: Frame {
+                id: frame_id.clone(),
+                title: title.clone(),
+                desc,
+            },
             approximate: points
                 .iter()
                 .filter(|p| qualifier(p.0).is_some())
@@ -573,11 +884,24 @@ fn indicator_block(
             latest_label: points
                 .last()
                 .map(|(y, v)| qualified(qualifier(*y), indicator_value(site, i, *v))),
+            target_labels: targets
+                .iter()
+                .map(|(_, t, _)| format!("{}: {}", t.year, indicator_value(site, i, t.value)))
+                .collect(),
             actual: points,
             plan: Vec::new(),
             targets: target_points,
             format_tick: &tick,
-        })
+        });
+        chart_view(
+            page,
+            &format!("i-{}-{}", ind.id, site.region(region).code),
+            &frame_id,
+            svg,
+            title,
+            keys,
+            sources,
+        )
     };
     Some(IndicatorBlock {
         id: ind.id.clone(),
@@ -586,7 +910,7 @@ fn indicator_block(
         formula: formula_words(site, i),
         region: region_link(site, region),
         region_code: site.region(region).code.clone(),
-        has_approximate: values.is_some_and(|m| m.values().any(|v| v.qualifier.is_some())),
+        has_approximate,
         chart,
         rows,
         targets: targets
@@ -594,6 +918,37 @@ fn indicator_block(
             .map(|(plan, t, p)| target_view(site, computed, plan, t, p))
             .collect(),
     })
+}
+
+/// The sources of a series' figure in one year, and of its plan where that differs. A summed
+/// total cites the sources of its parts.
+pub fn figure_sources(
+    site: &Site,
+    region: RegionIdx,
+    s: SeriesIdx,
+    year: i32,
+) -> (Vec<SourceRef>, Vec<SourceRef>) {
+    let Some(fig) = site.figures.get(region, s, year) else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut sources = BTreeSet::new();
+    if fig.derived {
+        for part in &site.series(s).parts {
+            if let Some(f) = site.figures.get(region, *part, year) {
+                sources.insert(source_ref(site, f.source));
+            }
+        }
+    } else if fig.actual.is_some() {
+        sources.insert(source_ref(site, fig.source));
+    }
+    // The plan's own source is named as such when it differs.
+    let plan_sources =
+        if fig.plan.is_some() && (fig.plan_source != fig.source || sources.is_empty()) {
+            vec![source_ref(site, fig.plan_source)]
+        } else {
+            Vec::new()
+        };
+    (sources.into_iter().collect(), plan_sources)
 }
 
 /// The sources of the figures a metric's value in one year was computed from.
@@ -617,7 +972,7 @@ fn metric_sources(site: &Site, region: RegionIdx, metric: Metric, year: i32) -> 
 }
 
 /// The sources of the figures an indicator value was computed from.
-fn input_sources(site: &Site, region: RegionIdx, i: IndicatorIdx, year: i32) -> Vec<SourceRef> {
+pub fn input_sources(site: &Site, region: RegionIdx, i: IndicatorIdx, year: i32) -> Vec<SourceRef> {
     let sources: BTreeSet<SourceRef> = site
         .indicator(i)
         .inputs
@@ -685,6 +1040,7 @@ pub struct RegionView {
     pub indicators: Vec<IndicatorBlock>,
     /// Every target set for the region, by year.
     pub targets: Vec<TargetView>,
+    pub progress: Option<ChartView>,
     pub plans: Vec<Link>,
 }
 
@@ -702,19 +1058,30 @@ pub fn region(site: &Site, computed: &Computed, r: RegionIdx) -> RegionView {
         n += 1;
         format!("chart-{n}")
     };
+    let page = region_url(site, r);
     let series = (0..site.series.len())
         .map(SeriesIdx)
         .filter(|s| site.series(*s).kind == SeriesKind::Count)
-        .filter_map(|s| series_block(site, computed, r, s, &next_id()))
+        .filter_map(|s| series_block(site, computed, r, s, &page, &mut next_id))
         .collect();
     let indicators = (0..site.indicators.len())
-        .filter_map(|i| indicator_block(site, computed, r, IndicatorIdx(i), &next_id()))
+        .filter_map(|i| indicator_block(site, computed, r, IndicatorIdx(i), &page, &mut next_id))
         .collect();
-    let targets = computed
+    let region_targets: &[(usize, usize)] = computed
         .region_targets
         .get(&r)
-        .into_iter()
-        .flatten()
+        .map_or(&[], |v| v.as_slice());
+    let progress = progress_chart(
+        site,
+        computed,
+        region_targets,
+        false,
+        &page,
+        &next_id(),
+        format!("Tiến độ đến các mục tiêu – {}", region.name_vi),
+    );
+    let targets = region_targets
+        .iter()
         .map(|&(p, t)| {
             let plan = &site.plans[p];
             target_view(
@@ -753,6 +1120,7 @@ pub fn region(site: &Site, computed: &Computed, r: RegionIdx) -> RegionView {
         series,
         indicators,
         targets,
+        progress,
         plans: computed
             .region_plans
             .get(&r)
@@ -769,14 +1137,20 @@ pub fn region(site: &Site, computed: &Computed, r: RegionIdx) -> RegionView {
 #[derive(Serialize)]
 pub struct RankGroup {
     pub level: &'static str,
+    pub slug: &'static str,
+    /// The one year the regions are compared in.
+    pub year: i32,
     pub rows: Vec<RankRow>,
+    /// Regions of this level with figures, but none for `year`.
+    pub without_year: Vec<Link>,
+    pub reference: Option<String>,
+    pub chart: Option<ChartView>,
 }
 
 #[derive(Serialize)]
 pub struct RankRow {
     pub rank: usize,
     pub region: Link,
-    pub year: i32,
     pub value: String,
     pub former: bool,
     pub sources: Vec<SourceRef>,
@@ -796,39 +1170,88 @@ pub struct IndicatorView {
     pub blocks: Vec<IndicatorBlock>,
 }
 
+/// The year most regions of a level have a value in; the latest such year on a tie.
+fn ranking_year(values: &[(RegionIdx, &BTreeMap<i32, crate::compute::Value>)]) -> Option<i32> {
+    let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
+    for (_, m) in values {
+        for y in m.keys() {
+            *counts.entry(*y).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)))
+        .map(|(y, _)| y)
+}
+
+/// The target a ranking is read against: one set on the indicator for the headline region,
+/// the first due in or after `year`, else the last one before it.
+fn ranking_reference<'a>(
+    site: &'a Site,
+    computed: &Computed,
+    i: IndicatorIdx,
+    year: i32,
+) -> Option<(&'a Plan, &'a Target)> {
+    let nation = site.region_by_code(&site.config.headline_region)?;
+    let list = computed.targets.get(&(nation, Metric::Indicator(i)))?;
+    let targets: Vec<(&Plan, &Target)> = list
+        .iter()
+        .map(|&(p, t)| (&site.plans[p], &site.plans[p].targets[t]))
+        .collect();
+    targets
+        .iter()
+        .filter(|(_, t)| t.year >= year)
+        .min_by_key(|(_, t)| t.year)
+        .or_else(|| targets.iter().max_by_key(|(_, t)| t.year))
+        .copied()
+}
+
 pub fn indicator(site: &Site, computed: &Computed, i: IndicatorIdx) -> IndicatorView {
     let ind = site.indicator(i);
-    let mut latest: Vec<(RegionIdx, i32, crate::compute::Value)> = (0..site.regions.len())
-        .map(RegionIdx)
-        .filter_map(|r| {
-            let (y, v) = computed.indicator(r, i)?.iter().next_back()?;
-            Some((r, *y, *v))
-        })
-        .collect();
-    latest.sort_by(|a, b| {
-        let order = b.2.value.total_cmp(&a.2.value);
-        let order = if ind.higher_is_better {
-            order
-        } else {
-            order.reverse()
-        };
-        order.then(a.0.cmp(&b.0))
-    });
-    // One ranking per level: a district is not compared with the nation. Equal shown values
-    // share a rank.
-    let mut ranking: Vec<RankGroup> = Vec::new();
-    let mut levels: Vec<Level> = latest
+    let page = indicator_url(site, i);
+    let mut n = 0;
+    let mut next_id = || {
+        n += 1;
+        format!("chart-{n}")
+    };
+    let with_values: Vec<(RegionIdx, &BTreeMap<i32, crate::compute::Value>)> =
+        (0..site.regions.len())
+            .map(RegionIdx)
+            .filter_map(|r| Some((r, computed.indicator(r, i)?)))
+            .collect();
+    let mut levels: Vec<Level> = with_values
         .iter()
-        .map(|(r, _, _)| site.region(*r).level)
+        .map(|(r, _)| site.region(*r).level)
         .collect();
     levels.sort();
     levels.dedup();
+    // One ranking per level, in one year: a district is not compared with the nation, nor
+    // 2019 with 2024. Equal shown values share a rank.
+    let mut ranking: Vec<RankGroup> = Vec::new();
     for level in levels {
-        let mut rows: Vec<RankRow> = Vec::new();
-        for (r, y, v) in latest
+        let at_level: Vec<(RegionIdx, &BTreeMap<i32, crate::compute::Value>)> = with_values
             .iter()
-            .filter(|(r, _, _)| site.region(*r).level == level)
-        {
+            .filter(|(r, _)| site.region(*r).level == level)
+            .copied()
+            .collect();
+        let Some(year) = ranking_year(&at_level) else {
+            continue;
+        };
+        let mut ranked: Vec<(RegionIdx, crate::compute::Value)> = at_level
+            .iter()
+            .filter_map(|(r, m)| Some((*r, *m.get(&year)?)))
+            .collect();
+        ranked.sort_by(|a, b| {
+            let order = b.1.value.total_cmp(&a.1.value);
+            let order = if ind.higher_is_better {
+                order
+            } else {
+                order.reverse()
+            };
+            order.then(a.0.cmp(&b.0))
+        });
+        let mut rows: Vec<RankRow> = Vec::new();
+        for (r, v) in &ranked {
             let value = qualified(v.qualifier, indicator_value(site, i, v.value));
             let rank = match rows.last() {
                 Some(prev) if prev.value == value => prev.rank,
@@ -837,15 +1260,95 @@ pub fn indicator(site: &Site, computed: &Computed, i: IndicatorIdx) -> Indicator
             rows.push(RankRow {
                 rank,
                 region: region_link(site, *r),
-                year: *y,
                 value,
                 former: site.region(*r).until.is_some(),
-                sources: input_sources(site, *r, i, *y),
+                sources: input_sources(site, *r, i, year),
             });
         }
+        let reference = ranking_reference(site, computed, i, year);
+        let reference_label = reference.map(|(p, t)| {
+            format!(
+                "Mục tiêu {} ({}): {}",
+                t.year,
+                p.short_name,
+                indicator_value(site, i, t.value)
+            )
+        });
+        let level_words = level_name(level);
+        // A ranking of one is no ranking: the table says it, without a chart.
+        let chart = (rows.len() >= 2)
+            .then(|| {
+                let title = format!("{} năm {year}: {}", ind.name_vi, level_words);
+                let desc = format!(
+                    "Xếp hạng {}: {}.{}",
+                    level_words.to_lowercase(),
+                    rows.iter()
+                        .map(|r| format!("{}. {} {}", r.rank, r.region.name, r.value))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    reference_label
+                        .as_ref()
+                        .map(|l| format!(" {l}."))
+                        .unwrap_or_default()
+                );
+                let frame_id = next_id();
+                let svg = ranking_chart(&Ranking {
+                    frame: Frame {
+                        id: frame_id.clone(),
+                        title: title.clone(),
+                        desc,
+                    },
+                    bars: ranked
+                        .iter()
+                        .zip(&rows)
+                        .map(|((_, v), row)| Bar {
+                            label: row.region.name.clone(),
+                            value: v.value,
+                            value_label: row.value.clone(),
+                            approximate: v.qualifier.is_some(),
+                        })
+                        .collect(),
+                    reference: reference
+                        .zip(reference_label.clone())
+                        .map(|((_, t), l)| (t.value, l)),
+                });
+                let mut keys = vec![key(
+                    "key-actual",
+                    "▬ Giá trị năm ".to_string() + &year.to_string(),
+                )];
+                if reference.is_some() {
+                    keys.push(key("key-target", "┆ Mục tiêu"));
+                }
+                let sources = rows
+                    .iter()
+                    .flat_map(|r| r.sources.iter().cloned())
+                    .collect::<BTreeSet<_>>()
+                    .into_iter()
+                    .collect();
+                chart_view(
+                    &page,
+                    &format!("xep-hang-{}", level_slug(level)),
+                    &frame_id,
+                    svg,
+                    title,
+                    keys,
+                    sources,
+                )
+            })
+            .flatten();
+        let without_year = at_level
+            .iter()
+            .filter(|(_, m)| !m.contains_key(&year))
+            .map(|(r, _)| region_link(site, *r))
+            .collect();
         ranking.push(RankGroup {
-            level: level_name(level),
+            level: level_words,
+            slug: level_slug(level),
+            year,
             rows,
+            without_year,
+            reference: reference_label,
+            chart,
         });
     }
     // Over time: the two highest levels that have figures or targets; lower levels are on
@@ -864,7 +1367,7 @@ pub fn indicator(site: &Site, computed: &Computed, i: IndicatorIdx) -> Indicator
     let blocks = candidates
         .iter()
         .filter(|r| shown_levels.contains(&site.region(**r).level))
-        .filter_map(|r| indicator_block(site, computed, *r, i, &format!("chart-{}", r.0 + 1)))
+        .filter_map(|r| indicator_block(site, computed, *r, i, &page, &mut next_id))
         .collect();
     IndicatorView {
         id: ind.id.clone(),
@@ -909,6 +1412,7 @@ pub struct PlanView {
     /// Whether some target is set for another region than the plan's.
     pub multi_region: bool,
     pub status_counts: Vec<StatusCount>,
+    pub progress: Option<ChartView>,
     pub tasks: Vec<TaskView>,
 }
 
@@ -923,7 +1427,18 @@ pub struct StatusCount {
 pub fn plan(site: &Site, computed: &Computed, index: usize) -> PlanView {
     let plan = &site.plans[index];
     let progress = &computed.progress[index];
+    let list: Vec<(usize, usize)> = (0..plan.targets.len()).map(|t| (index, t)).collect();
+    let chart = progress_chart(
+        site,
+        computed,
+        &list,
+        plan.targets.iter().any(|t| t.region != plan.region),
+        &plan_url(plan),
+        "chart-1",
+        format!("Tiến độ đến các mục tiêu – {}", plan.short_name),
+    );
     PlanView {
+        progress: chart,
         slug: plan.slug.clone(),
         title: plan.title.clone(),
         short_name: plan.short_name.clone(),
@@ -955,6 +1470,53 @@ pub fn plan(site: &Site, computed: &Computed, index: usize) -> PlanView {
             })
             .collect(),
     }
+}
+
+/// The progress chart of a list of targets (plan, target): those a share of the way can be
+/// measured for.
+fn progress_chart(
+    site: &Site,
+    computed: &Computed,
+    list: &[(usize, usize)],
+    name_region: bool,
+    page: &str,
+    frame_id: &str,
+    title: String,
+) -> Option<ChartView> {
+    let mut items = Vec::new();
+    let mut sources = BTreeSet::new();
+    for &(p, t) in list {
+        let target = &site.plans[p].targets[t];
+        let progress = &computed.progress[p][t];
+        let Some((share, elapsed)) = charts::covered(target, progress) else {
+            continue;
+        };
+        let view = target_view(site, computed, &site.plans[p], target, progress);
+        sources.extend(
+            view.latest_sources
+                .iter()
+                .chain(&view.base_sources)
+                .cloned(),
+        );
+        let region = if name_region {
+            format!(" – {}", view.region.name)
+        } else {
+            String::new()
+        };
+        items.push(charts::ProgressItem {
+            // Year and target first: a long name is what gets shortened.
+            label: format!("{}, {}: {}{region}", view.year, view.target, view.metric),
+            status: format!(
+                "{}: {} ({})",
+                view.status_label,
+                view.latest.unwrap_or_default(),
+                view.latest_year.unwrap_or_default()
+            ),
+            share,
+            elapsed,
+        });
+    }
+    charts::progress_view(page, frame_id, title, items, sources.into_iter().collect())
 }
 
 /// How many targets have each status, in the order of [`Status`].
@@ -1007,6 +1569,44 @@ pub struct Headline {
     /// E.g. that the figure is summed from its parts.
     pub note: String,
     pub url: String,
+    /// The figure's course over the years, and the values it is drawn from.
+    pub sparkline: Option<String>,
+    pub history: Vec<YearValue>,
+}
+
+#[derive(Serialize)]
+pub struct YearValue {
+    pub year: i32,
+    pub value: String,
+}
+
+/// A headline's sparkline with its text alternative; `values` are in the table beside it.
+fn headline_sparkline(
+    id: String,
+    name: &str,
+    points: &[(i32, f64)],
+    values: &[YearValue],
+) -> Option<String> {
+    let (first, last) = (values.first()?, values.last()?);
+    sparkline(
+        Frame {
+            id,
+            title: format!("{name}: diễn biến {}–{}", first.year, last.year),
+            desc: format!(
+                "Từ {} năm {} đến {} năm {}. {}",
+                first.value,
+                first.year,
+                last.value,
+                last.year,
+                values
+                    .iter()
+                    .map(|v| format!("{}: {}", v.year, v.value))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+        },
+        points,
+    )
 }
 
 #[derive(Serialize)]
@@ -1056,7 +1656,27 @@ pub fn home(site: &Site, computed: &Computed) -> HomeView {
             .get(nation, s, last.year)
             .expect("computed from figures");
         let prev_year = last.increase.map(|_| last.year - 1);
+        let points: Vec<(i32, f64)> = years
+            .iter()
+            .filter_map(|y| Some((y.year, y.actual?)))
+            .collect();
+        let history: Vec<YearValue> = years
+            .iter()
+            .filter_map(|y| {
+                Some(YearValue {
+                    year: y.year,
+                    value: qualified(y.qualifier, series_value(site, s, y.actual?)),
+                })
+            })
+            .collect();
         headlines.push(Headline {
+            sparkline: headline_sparkline(
+                format!("spark-{}", headlines.len() + 1),
+                &site.series(s).name_vi,
+                &points,
+                &history,
+            ),
+            history,
             name: site.series(s).name_vi.clone(),
             value: qualified(
                 fig.qualifier,
@@ -1092,7 +1712,22 @@ pub fn home(site: &Site, computed: &Computed) -> HomeView {
         let change = computed
             .indicator_change(nation, i, year)
             .map(|c| (c.value, c.qualifier));
+        let points: Vec<(i32, f64)> = values.iter().map(|(y, v)| (*y, v.value)).collect();
+        let history: Vec<YearValue> = values
+            .iter()
+            .map(|(y, v)| YearValue {
+                year: *y,
+                value: qualified(v.qualifier, indicator_value(site, i, v.value)),
+            })
+            .collect();
         headlines.push(Headline {
+            sparkline: headline_sparkline(
+                format!("spark-{}", headlines.len() + 1),
+                &ind.name_vi,
+                &points,
+                &history,
+            ),
+            history,
             name: ind.name_vi.clone(),
             value: qualified(v.qualifier, indicator_value(site, i, v.value)),
             year,
@@ -1244,6 +1879,93 @@ pub fn methodology(site: &Site, computed: &Computed) -> MethodologyView {
             }
         })
         .collect(),
+    }
+}
+
+impl RegionView {
+    /// Every chart on the page, in page order.
+    pub fn charts(&self) -> Vec<&ChartView> {
+        let mut out: Vec<&ChartView> = self.progress.iter().collect();
+        for s in &self.series {
+            out.extend(&s.chart);
+            out.extend(&s.attainment);
+            out.extend(s.composition.iter().flat_map(|c| &c.chart));
+        }
+        out.extend(self.indicators.iter().flat_map(|b| &b.chart));
+        out
+    }
+
+    /// The figure a share image leads with: the latest of the first series with one, else of
+    /// the first indicator. (figure, what it is, its chart)
+    pub fn headline(&self) -> Option<(String, String, Option<&ChartView>)> {
+        let series = self.series.iter().find_map(|s| {
+            let row = s.rows.iter().rev().find(|r| r.actual.is_some())?;
+            Some((
+                row.actual.clone()?,
+                format!("{}, năm {}", s.name, row.year),
+                s.chart.as_ref(),
+            ))
+        });
+        series.or_else(|| {
+            self.indicators.iter().find_map(|b| {
+                let row = b.rows.last()?;
+                Some((
+                    row.value.clone(),
+                    format!("{}, năm {}", b.name, row.year),
+                    b.chart.as_ref(),
+                ))
+            })
+        })
+    }
+}
+
+impl IndicatorView {
+    pub fn charts(&self) -> Vec<&ChartView> {
+        let mut out: Vec<&ChartView> = self.ranking.iter().flat_map(|g| &g.chart).collect();
+        out.extend(self.blocks.iter().flat_map(|b| &b.chart));
+        out
+    }
+
+    /// The latest value of the first region shown (the highest level).
+    pub fn headline(&self) -> Option<(String, String, Option<&ChartView>)> {
+        self.blocks.iter().find_map(|b| {
+            let row = b.rows.last()?;
+            Some((
+                row.value.clone(),
+                format!("{}, năm {}", b.region.name, row.year),
+                b.chart.as_ref(),
+            ))
+        })
+    }
+}
+
+impl PlanView {
+    pub fn charts(&self) -> Vec<&ChartView> {
+        self.progress.iter().collect()
+    }
+
+    /// How many of the plan's targets are achieved.
+    pub fn headline(&self) -> (String, String, Option<&ChartView>) {
+        let achieved = self
+            .status_counts
+            .iter()
+            .find(|c| c.status == "achieved")
+            .map_or(0, |c| c.count);
+        let others: Vec<String> = self
+            .status_counts
+            .iter()
+            .filter(|c| c.status != "achieved")
+            .map(|c| format!("{}: {}", c.label, c.count))
+            .collect();
+        let mut caption = "mục tiêu đã đạt".to_string();
+        if !others.is_empty() {
+            caption = format!("{caption}; {}", others.join(", "));
+        }
+        (
+            format!("{achieved}/{}", self.targets.len()),
+            caption,
+            self.progress.as_ref(),
+        )
     }
 }
 

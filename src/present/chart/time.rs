@@ -1,41 +1,14 @@
-//! SVG charts drawn with plotters: a series over time with its plan and the path to its targets.
-//! Text is measured with the embedded DejaVu Sans, never a system font; the SVG gets a `viewBox`,
-//! no fixed size, `role="img"`, a `<title>` and a `<desc>`.
+//! A series over time: actual figures, the plan, and the milestone targets with the path from
+//! the latest figure to them; the latest value and each later target labelled directly.
 
-use super::escape;
+use super::{draw, font, palette::*, text_width, Frame, TEXT, WIDTH};
 use plotters::prelude::*;
-use plotters::style::{register_font, FontStyle};
-use std::sync::Once;
 
-const FONT: &[u8] = include_bytes!("../../themes/default/fonts/DejaVuSans.ttf");
-// Small enough that 20-unit text stays legible when the chart is shrunk to a 360 px phone.
-const WIDTH: u32 = 480;
 const HEIGHT: u32 = 300;
-const TEXT: u32 = 20;
-
-/// Okabe–Ito colours, each at least 3:1 against white for graphical objects.
-const ACTUAL: RGBColor = RGBColor(0x00, 0x72, 0xB2);
-const PLAN: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
-const TARGET: RGBColor = RGBColor(0x22, 0x22, 0x22);
-const AXIS: RGBColor = RGBColor(0x55, 0x55, 0x55);
-const GRID: RGBColor = RGBColor(0xE4, 0xE4, 0xE4);
-
-static FONT_ONCE: Once = Once::new();
-
-fn register() {
-    FONT_ONCE.call_once(|| {
-        if register_font("sans-serif", FontStyle::Normal, FONT).is_err() {
-            panic!("the embedded chart font is not a valid font file");
-        }
-    });
-}
 
 /// What one chart shows. Points are (year, value in the chart's scale).
 pub struct TimeChart<'a> {
-    /// Unique within the page, for `aria-labelledby`.
-    pub id: String,
-    pub title: String,
-    pub desc: String,
+    pub frame: Frame,
     pub actual: Vec<(i32, f64)>,
     pub plan: Vec<(i32, f64)>,
     pub targets: Vec<(i32, f64)>,
@@ -45,6 +18,8 @@ pub struct TimeChart<'a> {
     pub format_tick: &'a dyn Fn(f64) -> String,
     /// The label written beside the latest actual value, as the table writes it.
     pub latest_label: Option<String>,
+    /// Labels of the targets, in the order of `targets`; those after the latest figure are drawn.
+    pub target_labels: Vec<String>,
 }
 
 /// Runs of consecutive years: a line is not drawn across a year without a figure.
@@ -61,7 +36,6 @@ fn runs(points: &[(i32, f64)]) -> Vec<Vec<(i32, f64)>> {
 
 /// Draws the chart; `None` when there is nothing to draw.
 pub fn time_chart(c: &TimeChart) -> Option<String> {
-    register();
     let all: Vec<(i32, f64)> = c
         .actual
         .iter()
@@ -86,13 +60,10 @@ pub fn time_chart(c: &TimeChart) -> Option<String> {
     let y1 = if max > 0.0 { max * 1.12 } else { 1.0 };
 
     // Wide enough for the longest tick label ("16.000.000").
-    let label_width = (c.format_tick)(y1).chars().count() as u32 * TEXT * 11 / 20 + 16;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
-        root.fill(&WHITE).ok()?;
-        let mut chart = ChartBuilder::on(&root)
-            .margin_top(16)
+    let label_width = text_width(&(c.format_tick)(y1), TEXT) as u32 + 16;
+    draw(&c.frame, WIDTH, HEIGHT, |root| {
+        let mut chart = ChartBuilder::on(root)
+            .margin_top(24)
             .margin_right(24)
             .margin_left(8)
             .x_label_area_size(36)
@@ -100,6 +71,7 @@ pub fn time_chart(c: &TimeChart) -> Option<String> {
             .build_cartesian_2d(x0..x1, y0..y1)
             .ok()?;
         let years = (x1 - x0 + 1) as usize;
+        // Five horizontal lines at most: more grid only adds bytes and noise.
         chart
             .configure_mesh()
             .disable_x_mesh()
@@ -110,7 +82,7 @@ pub fn time_chart(c: &TimeChart) -> Option<String> {
             .y_labels(5)
             .x_label_formatter(&|y| y.to_string())
             .y_label_formatter(&|v| (c.format_tick)(*v))
-            .label_style(("sans-serif", TEXT, &AXIS))
+            .label_style(font(TEXT, &AXIS))
             .draw()
             .ok()?;
 
@@ -120,13 +92,13 @@ pub fn time_chart(c: &TimeChart) -> Option<String> {
             path.extend(c.targets.iter().filter(|t| t.0 > last.0).copied());
             if path.len() > 1 {
                 chart
-                    .draw_series(DashedLineSeries::new(path, 3, 5, TARGET.stroke_width(2)))
+                    .draw_series(LineSeries::new(path, TARGET_DASHED.stroke_width(2)))
                     .ok()?;
             }
         }
         for run in runs(&c.plan).into_iter().filter(|r| r.len() > 1) {
             chart
-                .draw_series(DashedLineSeries::new(run, 9, 6, PLAN.stroke_width(2)))
+                .draw_series(LineSeries::new(run, PLAN_DASHED.stroke_width(2)))
                 .ok()?;
         }
         for run in runs(&c.actual).into_iter().filter(|r| r.len() > 1) {
@@ -160,61 +132,45 @@ pub fn time_chart(c: &TimeChart) -> Option<String> {
                     .map(|p| Cross::new(*p, 7, TARGET.stroke_width(3))),
             )
             .ok()?;
-        if let (Some(last), Some(text)) = (c.actual.last(), &c.latest_label) {
-            // Label the latest value directly; below the point when a plan marker sits above it.
-            let style = ("sans-serif", TEXT).into_font().color(&ACTUAL);
-            let (x, y) = chart.backend_coord(last);
-            let plan_above = c.plan.iter().any(|p| p.0 == last.0 && p.1 >= last.1);
-            let width = (text.chars().count() as i32) * (TEXT as i32) * 9 / 20;
+        let last_year = c.actual.last().map_or(i32::MIN, |p| p.0);
+        let mut taken: Vec<(i32, i32, i32)> = Vec::new();
+        let mut label = |text: &str, at: (i32, f64), color: &RGBColor, below: bool| {
+            let (x, y) = chart.backend_coord(&at);
+            let width = text_width(text, TEXT);
             let tx = if x + 10 + width > WIDTH as i32 - 4 {
                 x - 10 - width
             } else {
                 x + 10
             };
-            let ty = if plan_above { y + 10 } else { y - 28 };
-            root.draw(&Text::new(text.clone(), (tx.max(2), ty.max(2)), style))
-                .ok()?;
+            let mut ty = if below { y + 10 } else { y - 28 };
+            ty = ty.max(2);
+            // A label never covers another one.
+            while taken
+                .iter()
+                .any(|(lx, ly, lw)| (ty - ly).abs() < 22 && tx < lx + lw && *lx < tx + width)
+            {
+                ty += 22;
+            }
+            taken.push((tx.max(2), ty, width));
+            root.draw(&Text::new(
+                text.to_string(),
+                (tx.max(2), ty),
+                font(TEXT, color),
+            ))
+            .ok()
+        };
+        if let (Some(last), Some(text)) = (c.actual.last(), &c.latest_label) {
+            // Below the point when a plan marker sits above it.
+            let plan_above = c.plan.iter().any(|p| p.0 == last.0 && p.1 >= last.1);
+            label(text, *last, &ACTUAL, plan_above)?;
         }
-        root.present().ok()?;
-    }
-    Some(accessible(&svg, &c.id, &c.title, &c.desc))
-}
-
-/// Replaces the fixed size with a `viewBox` and adds the text alternative.
-fn accessible(svg: &str, id: &str, title: &str, desc: &str) -> String {
-    let body_start = svg.find('>').map_or(0, |i| i + 1);
-    // Text was measured with DejaVu Sans; the page serves the same font (a Vietnamese subset).
-    let body = tidy(&svg[body_start..]).replace(
-        "font-family=\"sans-serif\"",
-        "font-family=\"DejaVu Sans,sans-serif\"",
-    );
-    format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" class=\"chart\"><title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>{}",
-        escape(title),
-        escape(desc),
-        body.trim_start()
-    )
-}
-
-/// plotters puts each label on lines of its own inside `<text>`; the line breaks only add bytes.
-fn tidy(body: &str) -> String {
-    let mut out = String::with_capacity(body.len());
-    let mut rest = body;
-    while let Some(start) = rest.find("<text") {
-        let open_end = rest[start..]
-            .find('>')
-            .map_or(rest.len(), |i| start + i + 1);
-        out.push_str(&rest[..open_end]);
-        rest = rest[open_end..]
-            .strip_prefix('\n')
-            .unwrap_or(&rest[open_end..]);
-        if let Some(close) = rest.find("</text>") {
-            out.push_str(rest[..close].strip_suffix('\n').unwrap_or(&rest[..close]));
-            rest = &rest[close..];
+        for (t, text) in c.targets.iter().zip(&c.target_labels) {
+            if t.0 > last_year {
+                label(text, *t, &TARGET, false)?;
+            }
         }
-    }
-    out.push_str(rest);
-    out
+        Some(())
+    })
 }
 
 #[cfg(test)]
@@ -225,15 +181,18 @@ mod tests {
     fn chart_is_scalable_and_labelled() {
         let f = |v: f64| format!("{v:.0}");
         let svg = time_chart(&TimeChart {
-            id: "c1".into(),
-            title: "BHXH <Hướng Hóa>".into(),
-            desc: "4.815 → 5.122".into(),
+            frame: Frame {
+                id: "c1".into(),
+                title: "BHXH <Hướng Hóa>".into(),
+                desc: "4.815 → 5.122".into(),
+            },
             actual: vec![(2018, 4815.0), (2019, 5122.0)],
             plan: vec![(2019, 5454.0), (2020, 6450.0)],
             targets: vec![(2020, 6450.0)],
             approximate: vec![],
             format_tick: &f,
             latest_label: Some("5.122".into()),
+            target_labels: vec!["6.450".into()],
         })
         .unwrap();
         assert!(svg.starts_with(
@@ -243,6 +202,7 @@ mod tests {
         assert!(svg.contains("<title id=\"c1-t\">BHXH &lt;Hướng Hóa&gt;</title>"));
         assert!(svg.contains("<desc id=\"c1-d\">"));
         assert!(svg.contains(">5.122<"), "latest value labelled");
+        assert!(svg.contains(">6.450<"), "the later target labelled");
         assert!(svg.trim_end().ends_with("</svg>"));
     }
 
@@ -266,15 +226,18 @@ mod tests {
     fn nothing_to_draw_gives_no_chart() {
         let f = |v: f64| format!("{v}");
         let empty = TimeChart {
-            id: "c".into(),
-            title: String::new(),
-            desc: String::new(),
+            frame: Frame {
+                id: "c".into(),
+                title: String::new(),
+                desc: String::new(),
+            },
             actual: vec![],
             plan: vec![],
             targets: vec![],
             approximate: vec![],
             format_tick: &f,
             latest_label: None,
+            target_labels: vec![],
         };
         assert!(time_chart(&empty).is_none());
     }

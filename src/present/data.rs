@@ -1,0 +1,633 @@
+//! Open data: the CSV and JSON files of each region and indicator page, the whole dataset in
+//! one CSV with the targets beside it, and its Frictionless `datapackage.json`. Every number is
+//! rounded by the rule the page uses for it, from the same computed values.
+
+use super::format::{self, plain};
+use super::view::{self, SourceRef};
+use crate::compute::progress::Status;
+use crate::compute::Computed;
+use crate::model::{
+    Comparison, IndicatorIdx, Measure, Metric, Qualifier, RegionIdx, SeriesIdx, SeriesKind, Site,
+    Unit,
+};
+use serde::Serialize;
+use serde_json::{json, Map, Value};
+
+/// Where the whole dataset is written, under the output folder.
+pub const DATASET_DIR: &str = "du-lieu/";
+pub const OBSERVATIONS: &str = "bao-phu.csv";
+pub const TARGETS: &str = "muc-tieu.csv";
+pub const PACKAGE: &str = "datapackage.json";
+
+/// A column of a data file: its name, Frictionless type, and meaning.
+struct Field {
+    name: &'static str,
+    kind: &'static str,
+    description: &'static str,
+}
+
+const fn field(name: &'static str, kind: &'static str, description: &'static str) -> Field {
+    Field {
+        name,
+        kind,
+        description,
+    }
+}
+
+const OBSERVATION_FIELDS: [Field; 16] = [
+    field("region_code", "string", "Mã địa bàn (region code)"),
+    field("region", "string", "Tên địa bàn (region name)"),
+    field(
+        "kind",
+        "string",
+        "series: số người, số đơn vị; indicator: chỉ tiêu tính từ các số đó",
+    ),
+    field(
+        "measure_id",
+        "string",
+        "Mã của số liệu hoặc chỉ tiêu (series or indicator id)",
+    ),
+    field("measure", "string", "Tên số liệu hoặc chỉ tiêu"),
+    field(
+        "unit",
+        "string",
+        "Đơn vị của value, plan và change: người, đơn vị, % hoặc số",
+    ),
+    field("year", "year", "Năm (số liệu tại 31/12)"),
+    field("value", "number", "Số thực hiện, làm tròn như trên trang"),
+    field(
+        "qualifier",
+        "string",
+        "Cách nguồn ghi số: about (≈), more_than (>), less_than (<) hoặc trống nếu là số chính xác",
+    ),
+    field(
+        "plan",
+        "number",
+        "Kế hoạch giao cho năm đó (chỉ với series)",
+    ),
+    field(
+        "attainment_percent",
+        "number",
+        "Đạt so với kế hoạch, % (value / plan × 100)",
+    ),
+    field(
+        "change",
+        "number",
+        "Tăng so với năm trước, cùng đơn vị với value; với tỷ lệ là điểm phần trăm",
+    ),
+    field(
+        "growth_percent",
+        "number",
+        "Tốc độ tăng so với năm trước, %",
+    ),
+    field(
+        "development_index_percent",
+        "number",
+        "Tốc độ phát triển (năm nay / năm trước × 100), %",
+    ),
+    field(
+        "source",
+        "string",
+        "Nguồn của số liệu; nhiều nguồn cách nhau bởi \" | \"",
+    ),
+    field(
+        "source_url",
+        "string",
+        "Địa chỉ của nguồn, cùng thứ tự với source",
+    ),
+];
+
+const TARGET_FIELDS: [Field; 15] = [
+    field("plan_slug", "string", "Mã văn bản kế hoạch trên trang"),
+    field("plan", "string", "Số hiệu hoặc tên ngắn của văn bản"),
+    field("region_code", "string", "Mã địa bàn được giao mục tiêu"),
+    field("region", "string", "Tên địa bàn"),
+    field("measure_id", "string", "Mã chỉ tiêu hoặc số liệu"),
+    field("measure", "string", "Tên chỉ tiêu hoặc số liệu"),
+    field("unit", "string", "Đơn vị của target, base và latest"),
+    field("year", "year", "Năm phải đạt mục tiêu"),
+    field(
+        "comparison",
+        "string",
+        "at_least (≥), at_most (≤) hoặc exactly (=)",
+    ),
+    field("target", "number", "Giá trị mục tiêu"),
+    field("printed", "string", "Mục tiêu như văn bản ghi"),
+    field("base_year", "year", "Năm của số gốc"),
+    field("base", "number", "Số gốc"),
+    field("latest_year", "year", "Năm của số mới nhất"),
+    field("latest", "number", "Số mới nhất dùng để đánh giá"),
+];
+
+/// One value as a page shows it, in the columns of [`OBSERVATION_FIELDS`].
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct Observation {
+    pub region_code: String,
+    pub region: String,
+    pub kind: &'static str,
+    pub measure_id: String,
+    pub measure: String,
+    pub unit: String,
+    pub year: i32,
+    pub value: Option<String>,
+    pub qualifier: &'static str,
+    pub plan: Option<String>,
+    pub attainment_percent: Option<String>,
+    pub change: Option<String>,
+    pub growth_percent: Option<String>,
+    pub development_index_percent: Option<String>,
+    pub source: String,
+    pub source_url: String,
+}
+
+impl Observation {
+    fn cells(&self) -> Vec<String> {
+        let o = |v: &Option<String>| v.clone().unwrap_or_default();
+        vec![
+            self.region_code.clone(),
+            self.region.clone(),
+            self.kind.to_string(),
+            self.measure_id.clone(),
+            self.measure.clone(),
+            self.unit.clone(),
+            self.year.to_string(),
+            o(&self.value),
+            self.qualifier.to_string(),
+            o(&self.plan),
+            o(&self.attainment_percent),
+            o(&self.change),
+            o(&self.growth_percent),
+            o(&self.development_index_percent),
+            self.source.clone(),
+            self.source_url.clone(),
+        ]
+    }
+}
+
+fn qualifier_word(q: Option<Qualifier>) -> &'static str {
+    match q {
+        Some(Qualifier::About) => "about",
+        Some(Qualifier::MoreThan) => "more_than",
+        Some(Qualifier::LessThan) => "less_than",
+        None => "",
+    }
+}
+
+fn join_sources(list: &[SourceRef]) -> (String, String) {
+    let titles: Vec<&str> = list.iter().map(|s| s.title.as_str()).collect();
+    let urls: Vec<&str> = list.iter().map(|s| s.url.as_str()).collect();
+    (titles.join(" | "), urls.join(" | "))
+}
+
+/// The rows of one series for a region: what the region page's table for it shows.
+fn series_rows(site: &Site, computed: &Computed, r: RegionIdx, s: SeriesIdx) -> Vec<Observation> {
+    let region = site.region(r);
+    let series = site.series(s);
+    computed
+        .series_years(r, s)
+        .iter()
+        .map(|y| {
+            let (mut sources, plan_sources) = view::figure_sources(site, r, s, y.year);
+            sources.extend(plan_sources);
+            let (source, source_url) = join_sources(&sources);
+            Observation {
+                region_code: region.code.clone(),
+                region: region.name_vi.clone(),
+                kind: "series",
+                measure_id: series.id.clone(),
+                measure: series.name_vi.clone(),
+                unit: series.unit_vi.clone(),
+                year: y.year,
+                value: y.actual.map(|v| plain(v, format::count_decimals(v))),
+                qualifier: qualifier_word(y.qualifier),
+                plan: y.plan.map(|v| plain(v, format::count_decimals(v))),
+                attainment_percent: y.attainment.map(|v| plain(v * 100.0, 2)),
+                change: y.increase.map(|v| plain(v, 0)),
+                growth_percent: y.growth.map(|v| plain(v * 100.0, 2)),
+                development_index_percent: y.development_index.map(|v| plain(v * 100.0, 2)),
+                source,
+                source_url,
+            }
+        })
+        .collect()
+}
+
+/// The rows of one indicator for a region: what an indicator block's table shows.
+fn indicator_rows(
+    site: &Site,
+    computed: &Computed,
+    r: RegionIdx,
+    i: IndicatorIdx,
+) -> Vec<Observation> {
+    let region = site.region(r);
+    let ind = site.indicator(i);
+    computed
+        .indicator(r, i)
+        .into_iter()
+        .flatten()
+        .map(|(year, v)| {
+            let (n, d) = view::indicator_number(site, i, v.value);
+            let (source, source_url) = join_sources(&view::input_sources(site, r, i, *year));
+            Observation {
+                region_code: region.code.clone(),
+                region: region.name_vi.clone(),
+                kind: "indicator",
+                measure_id: ind.id.clone(),
+                measure: ind.name_vi.clone(),
+                unit: match ind.unit {
+                    Unit::Percent => "%".into(),
+                    Unit::Number => String::new(),
+                },
+                year: *year,
+                value: Some(plain(n, d)),
+                qualifier: qualifier_word(v.qualifier),
+                plan: None,
+                attainment_percent: None,
+                change: computed.indicator_change(r, i, *year).map(|c| {
+                    let (n, d) = view::indicator_change_number(site, i, c.value);
+                    plain(n, d)
+                }),
+                growth_percent: None,
+                development_index_percent: None,
+                source,
+                source_url,
+            }
+        })
+        .collect()
+}
+
+/// Everything a region page shows by year: its count series, then its indicators.
+pub fn region_rows(site: &Site, computed: &Computed, r: RegionIdx) -> Vec<Observation> {
+    let mut rows = Vec::new();
+    for s in (0..site.series.len()).map(SeriesIdx) {
+        if site.series(s).kind == SeriesKind::Count {
+            rows.extend(series_rows(site, computed, r, s));
+        }
+    }
+    for i in (0..site.indicators.len()).map(IndicatorIdx) {
+        rows.extend(indicator_rows(site, computed, r, i));
+    }
+    rows
+}
+
+/// An indicator's values in the regions its page shows over time.
+pub fn indicator_page_rows(
+    site: &Site,
+    computed: &Computed,
+    i: IndicatorIdx,
+    regions: &[RegionIdx],
+) -> Vec<Observation> {
+    regions
+        .iter()
+        .flat_map(|r| indicator_rows(site, computed, *r, i))
+        .collect()
+}
+
+/// A CSV file as Excel opens it with Vietnamese letters intact: UTF-8 with a byte-order mark,
+/// comma-separated, CRLF line ends, fields quoted when they need it (RFC 4180).
+pub fn csv(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut out = String::from("\u{feff}");
+    let line = |cells: &mut dyn Iterator<Item = &str>, out: &mut String| {
+        let mut first = true;
+        for cell in cells {
+            if !first {
+                out.push(',');
+            }
+            first = false;
+            if cell.contains([',', '"', '\n', '\r']) {
+                out.push('"');
+                out.push_str(&cell.replace('"', "\"\""));
+                out.push('"');
+            } else {
+                out.push_str(cell);
+            }
+        }
+        out.push_str("\r\n");
+    };
+    line(&mut header.iter().copied(), &mut out);
+    for row in rows {
+        line(&mut row.iter().map(String::as_str), &mut out);
+    }
+    out
+}
+
+pub fn observations_csv(rows: &[Observation]) -> String {
+    let header: Vec<&str> = OBSERVATION_FIELDS.iter().map(|f| f.name).collect();
+    let cells: Vec<Vec<String>> = rows.iter().map(Observation::cells).collect();
+    csv(&header, &cells)
+}
+
+/// A number cell as a JSON number: whole numbers stay whole.
+fn json_number(text: &Option<String>) -> Value {
+    match text {
+        None => Value::Null,
+        Some(t) => t
+            .parse::<i64>()
+            .map(Value::from)
+            .or_else(|_| t.parse::<f64>().map(Value::from))
+            .unwrap_or(Value::Null),
+    }
+}
+
+/// The page's rows as JSON, with what they are and where they come from.
+pub fn observations_json(title: &str, page_url: &str, rows: &[Observation]) -> String {
+    let rows: Vec<Value> = rows
+        .iter()
+        .map(|o| {
+            let mut m = Map::new();
+            m.insert("region_code".into(), json!(o.region_code));
+            m.insert("region".into(), json!(o.region));
+            m.insert("kind".into(), json!(o.kind));
+            m.insert("measure_id".into(), json!(o.measure_id));
+            m.insert("measure".into(), json!(o.measure));
+            m.insert("unit".into(), json!(o.unit));
+            m.insert("year".into(), json!(o.year));
+            m.insert("value".into(), json_number(&o.value));
+            m.insert("qualifier".into(), json!(o.qualifier));
+            m.insert("plan".into(), json_number(&o.plan));
+            m.insert(
+                "attainment_percent".into(),
+                json_number(&o.attainment_percent),
+            );
+            m.insert("change".into(), json_number(&o.change));
+            m.insert("growth_percent".into(), json_number(&o.growth_percent));
+            m.insert(
+                "development_index_percent".into(),
+                json_number(&o.development_index_percent),
+            );
+            m.insert("source".into(), json!(o.source));
+            m.insert("source_url".into(), json!(o.source_url));
+            Value::Object(m)
+        })
+        .collect();
+    let fields: Vec<Value> = OBSERVATION_FIELDS
+        .iter()
+        .map(|f| json!({"name": f.name, "type": f.kind, "description": f.description}))
+        .collect();
+    pretty(&json!({
+        "title": title,
+        "page": page_url,
+        "fields": fields,
+        "rows": rows,
+    }))
+}
+
+fn pretty(v: &Value) -> String {
+    let mut s = serde_json::to_string_pretty(v).expect("JSON values always serialize");
+    s.push('\n');
+    s
+}
+
+/// Every target of the plans `plans` (indices), with what is known of it: the columns of
+/// [`TARGET_FIELDS`] and its status.
+pub fn target_rows(site: &Site, computed: &Computed, plans: &[usize]) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    for &p in plans {
+        let plan = &site.plans[p];
+        for (t, target) in plan.targets.iter().enumerate() {
+            let progress = &computed.progress[p][t];
+            let region = site.region(target.region);
+            let (id, name, unit, number): (String, String, String, Box<dyn Fn(f64) -> String>) =
+                match target.metric {
+                    Metric::Indicator(i) => {
+                        let ind = site.indicator(i);
+                        (
+                            ind.id.clone(),
+                            ind.name_vi.clone(),
+                            if ind.unit == Unit::Percent { "%" } else { "" }.into(),
+                            Box::new(move |v| {
+                                let (n, d) = view::indicator_number(site, i, v);
+                                plain(n, d)
+                            }),
+                        )
+                    }
+                    Metric::Series(s, Measure::Value) => (
+                        site.series(s).id.clone(),
+                        site.series(s).name_vi.clone(),
+                        site.series(s).unit_vi.clone(),
+                        Box::new(|v| plain(v, format::count_decimals(v))),
+                    ),
+                    Metric::Series(s, measure) => (
+                        format!(
+                            "{}_{}",
+                            site.series(s).id,
+                            if measure == Measure::Growth {
+                                "growth"
+                            } else {
+                                "development_index"
+                            }
+                        ),
+                        view::metric_name(site, target.metric),
+                        "%".into(),
+                        Box::new(|v| plain(v * 100.0, 2)),
+                    ),
+                };
+            rows.push(vec![
+                plan.slug.clone(),
+                plan.short_name.clone(),
+                region.code.clone(),
+                region.name_vi.clone(),
+                id,
+                name,
+                unit,
+                target.year.to_string(),
+                match target.comparison {
+                    Comparison::AtLeast => "at_least",
+                    Comparison::AtMost => "at_most",
+                    Comparison::Exactly => "exactly",
+                }
+                .into(),
+                number(target.value),
+                target.printed.clone(),
+                progress.base.map(|b| b.0.to_string()).unwrap_or_default(),
+                progress.base.map(|b| number(b.1)).unwrap_or_default(),
+                progress.latest.map(|l| l.0.to_string()).unwrap_or_default(),
+                progress.latest.map(|l| number(l.1)).unwrap_or_default(),
+                status_word(progress.status).into(),
+            ]);
+        }
+    }
+    rows
+}
+
+fn target_header() -> Vec<&'static str> {
+    TARGET_FIELDS
+        .iter()
+        .map(|f| f.name)
+        .chain(["status"])
+        .collect()
+}
+
+pub fn targets_csv(rows: &[Vec<String>]) -> String {
+    csv(&target_header(), rows)
+}
+
+/// Targets as JSON: text columns as strings, number and year columns as numbers.
+pub fn targets_json(title: &str, page_url: &str, rows: &[Vec<String>]) -> String {
+    let kinds: Vec<&str> = TARGET_FIELDS
+        .iter()
+        .map(|f| f.kind)
+        .chain(["string"])
+        .collect();
+    let rows: Vec<Value> = rows
+        .iter()
+        .map(|row| {
+            let mut m = Map::new();
+            for ((name, kind), cell) in target_header().into_iter().zip(&kinds).zip(row) {
+                let value = if *kind == "string" {
+                    json!(cell)
+                } else {
+                    json_number(&(!cell.is_empty()).then(|| cell.clone()))
+                };
+                m.insert(name.into(), value);
+            }
+            Value::Object(m)
+        })
+        .collect();
+    pretty(&json!({"title": title, "page": page_url, "rows": rows}))
+}
+
+fn status_word(s: Status) -> &'static str {
+    match s {
+        Status::Achieved => "achieved",
+        Status::Missed => "missed",
+        Status::OnTrack => "on_track",
+        Status::AccelerationNeeded => "acceleration_needed",
+        Status::Limited => "limited",
+        Status::MovingAway => "moving_away",
+        Status::NotMeasurable => "not_measurable",
+    }
+}
+
+/// The Frictionless Data Package that describes the whole dataset.
+pub fn datapackage(site: &Site, base_url: &str) -> String {
+    let schema = |fields: &[Field], extra: &[Field]| {
+        json!({
+            "fields": fields.iter().chain(extra).map(|f| json!({
+                "name": f.name, "type": f.kind, "description": f.description
+            })).collect::<Vec<_>>(),
+        })
+    };
+    let sources: Vec<Value> = site
+        .sources
+        .iter()
+        .map(|s| json!({"title": s.title, "path": s.url}))
+        .collect();
+    let mut package = json!({
+        "profile": "tabular-data-package",
+        "name": "bao-phu",
+        "title": site.config.title,
+        "description": site.config.description,
+        "homepage": super::absolute_base(base_url).unwrap_or_else(|| super::base_path(base_url)),
+        "contributors": [{"title": site.config.publisher, "role": "publisher"}],
+        "sources": sources,
+        "resources": [
+            {
+                "profile": "tabular-data-resource",
+                "name": "bao-phu",
+                "title": "Số liệu bao phủ theo địa bàn, chỉ tiêu và năm",
+                "path": OBSERVATIONS,
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": schema(&OBSERVATION_FIELDS, &[]),
+            },
+            {
+                "profile": "tabular-data-resource",
+                "name": "muc-tieu",
+                "title": "Mục tiêu của các văn bản và tình trạng thực hiện",
+                "path": TARGETS,
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": schema(&TARGET_FIELDS, &[field("status", "string", "achieved, missed, on_track, acceleration_needed, limited, moving_away hoặc not_measurable")]),
+            },
+        ],
+    });
+    if let Some(licence) = &site.config.licence {
+        package["licenses"] = json!([{
+            "name": licence.name, "title": licence.title, "path": licence.path
+        }]);
+    }
+    pretty(&package)
+}
+
+#[derive(Serialize)]
+pub struct FieldView {
+    pub name: &'static str,
+    pub kind: &'static str,
+    pub description: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct FileView {
+    pub title: &'static str,
+    pub url: String,
+    pub fields: Vec<FieldView>,
+}
+
+/// What the open-data page lists: the files and their columns, and the licence.
+#[derive(Serialize)]
+pub struct DataPage {
+    pub files: Vec<FileView>,
+    pub package_url: String,
+    pub licence: Option<crate::load::config::Licence>,
+}
+
+pub fn description(site: &Site) -> DataPage {
+    let fields = |list: &[Field]| {
+        list.iter()
+            .map(|f| FieldView {
+                name: f.name,
+                kind: f.kind,
+                description: f.description,
+            })
+            .collect()
+    };
+    let mut target_fields: Vec<FieldView> = fields(&TARGET_FIELDS);
+    target_fields.push(FieldView {
+        name: "status",
+        kind: "string",
+        description: "achieved, missed, on_track, acceleration_needed, limited, moving_away hoặc not_measurable",
+    });
+    DataPage {
+        files: vec![
+            FileView {
+                title: "Số liệu bao phủ theo địa bàn, chỉ tiêu và năm",
+                url: format!("{DATASET_DIR}{OBSERVATIONS}"),
+                fields: fields(&OBSERVATION_FIELDS),
+            },
+            FileView {
+                title: "Mục tiêu của các văn bản và tình trạng thực hiện",
+                url: format!("{DATASET_DIR}{TARGETS}"),
+                fields: target_fields,
+            },
+        ],
+        package_url: format!("{DATASET_DIR}{PACKAGE}"),
+        licence: site.config.licence.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_what_needs_quoting_and_starts_with_a_bom() {
+        let out = csv(
+            &["a", "b"],
+            &[vec!["Hướng Hóa, Quảng Trị".into(), "say \"hi\"".into()]],
+        );
+        assert_eq!(
+            out,
+            "\u{feff}a,b\r\n\"Hướng Hóa, Quảng Trị\",\"say \"\"hi\"\"\"\r\n"
+        );
+    }
+
+    #[test]
+    fn json_numbers_stay_whole_when_whole() {
+        assert_eq!(json_number(&Some("5122".into())), json!(5122));
+        assert_eq!(json_number(&Some("93.91".into())), json!(93.91));
+        assert_eq!(json_number(&None), Value::Null);
+    }
+}

@@ -1,0 +1,174 @@
+//! Share images: a 1200×630 PNG for each page, with its title, its headline figure and its
+//! headline chart, for the previews Facebook, Zalo and X show. Drawn from SVG by resvg with the
+//! chart font registered (without one, resvg silently drops every letter); no browser.
+
+use super::chart::{text_width, FONT, FONT_FAMILY};
+use super::escape;
+use resvg::{tiny_skia, usvg};
+use std::sync::{Arc, OnceLock};
+
+pub const WIDTH: u32 = 1200;
+pub const HEIGHT: u32 = 630;
+/// Where the headline figure is drawn: tests look for ink there.
+pub const FIGURE_BOX: (u32, u32, u32, u32) = (60, 250, 540, 350);
+const MARGIN: i32 = 60;
+
+/// What a share image shows.
+pub struct Card<'a> {
+    pub site_title: &'a str,
+    pub title: &'a str,
+    /// The headline figure as the page writes it, and what it is.
+    pub figure: Option<String>,
+    pub caption: String,
+    /// A chart of the page, as drawn for it.
+    pub chart: Option<&'a str>,
+    /// The site's address, printed at the foot.
+    pub address: &'a str,
+}
+
+fn options() -> &'static usvg::Options<'static> {
+    static OPTIONS: OnceLock<usvg::Options<'static>> = OnceLock::new();
+    OPTIONS.get_or_init(|| {
+        let mut db = usvg::fontdb::Database::new();
+        db.load_font_data(FONT.to_vec());
+        db.set_sans_serif_family(FONT_FAMILY);
+        usvg::Options {
+            font_family: FONT_FAMILY.into(),
+            fontdb: Arc::new(db),
+            ..usvg::Options::default()
+        }
+    })
+}
+
+/// Splits `text` into at most `lines` lines that fit `width` at `size`; the last is shortened.
+fn wrap(text: &str, size: u32, width: i32, lines: usize) -> Vec<String> {
+    // Measured at the size plotters would use for the same drawn height.
+    let measure = |t: &str| text_width(t, size * 124 / 100);
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if current.is_empty() {
+            word.to_string()
+        } else {
+            format!("{current} {word}")
+        };
+        if measure(&candidate) <= width || current.is_empty() {
+            current = candidate;
+        } else {
+            out.push(std::mem::replace(&mut current, word.to_string()));
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    if out.len() > lines {
+        out.truncate(lines);
+        let last = out.last_mut().expect("at least one line");
+        while measure(&format!("{last}…")) > width && last.pop().is_some() {}
+        last.push('…');
+    }
+    out
+}
+
+/// The card as SVG: text on the left, the chart on the right.
+pub fn card_svg(card: &Card) -> String {
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{HEIGHT}\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" font-family=\"{FONT_FAMILY}\"><rect width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"#FFFFFF\"/><rect width=\"{WIDTH}\" height=\"14\" fill=\"#0072B2\"/>"
+    );
+    let text = |svg: &mut String, x: i32, y: i32, size: u32, fill: &str, t: &str| {
+        svg.push_str(&format!(
+            "<text x=\"{x}\" y=\"{y}\" font-size=\"{size}\" fill=\"{fill}\">{}</text>",
+            escape(t)
+        ));
+    };
+    text(&mut svg, MARGIN, 72, 28, "#555555", card.site_title);
+    let title_lines = wrap(card.title, 50, WIDTH as i32 - 2 * MARGIN, 2);
+    for (n, line) in title_lines.iter().enumerate() {
+        text(&mut svg, MARGIN, 140 + 60 * n as i32, 50, "#222222", line);
+    }
+    let (fx, fy, fw, _) = FIGURE_BOX;
+    if let Some(figure) = &card.figure {
+        let size = if text_width(figure, 96 * 124 / 100) > fw as i32 {
+            64
+        } else {
+            96
+        };
+        text(&mut svg, fx as i32, fy as i32 + 84, size, "#0072B2", figure);
+    }
+    for (n, line) in wrap(&card.caption, 30, fw as i32, 3).iter().enumerate() {
+        text(&mut svg, MARGIN, 400 + 40 * n as i32, 30, "#333333", line);
+    }
+    text(
+        &mut svg,
+        MARGIN,
+        HEIGHT as i32 - 40,
+        24,
+        "#555555",
+        card.address,
+    );
+    if let Some(chart) = card.chart {
+        // The page's chart, scaled into the right half.
+        let chart = chart.replacen(
+            "<svg ",
+            "<svg x=\"600\" y=\"250\" width=\"560\" height=\"340\" ",
+            1,
+        );
+        svg.push_str(&chart);
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// The card drawn as PNG.
+pub fn render(card: &Card) -> Result<Vec<u8>, String> {
+    let svg = card_svg(card);
+    let tree = usvg::Tree::from_str(&svg, options()).map_err(|e| e.to_string())?;
+    let mut pixmap =
+        tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("cannot allocate the image".to_string())?;
+    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    pixmap.encode_png().map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_titles_wrap_and_are_shortened() {
+        let lines = wrap(
+            "Kế hoạch phát triển đối tượng tham gia bảo hiểm xã hội, bảo hiểm thất nghiệp trên địa bàn huyện Hướng Hóa năm 2020 và các năm tiếp theo cho đến hết 2030",
+            50,
+            1080,
+            2,
+        );
+        assert_eq!(lines.len(), 2);
+        assert!(lines[1].ends_with('…'));
+        assert_eq!(wrap("Hướng Hóa", 50, 1080, 2), vec!["Hướng Hóa"]);
+    }
+
+    #[test]
+    fn the_figure_is_drawn_in_the_registered_font() {
+        let card = Card {
+            site_title: "Bao phủ",
+            title: "Hướng Hóa",
+            figure: Some("5.122".into()),
+            caption: "Người tham gia BHXH, năm 2019".into(),
+            chart: None,
+            address: "example.org",
+        };
+        let png = render(&card).unwrap();
+        let pixmap = tiny_skia::Pixmap::decode_png(&png).unwrap();
+        let (x, y, w, h) = FIGURE_BOX;
+        let blue = (y..y + h)
+            .flat_map(|row| (x..x + w).map(move |col| (col, row)))
+            .filter(|(col, row)| {
+                let p = pixmap.pixel(*col, *row).unwrap();
+                p.blue() > 150 && p.red() < 80
+            })
+            .count();
+        assert!(
+            blue > 2000,
+            "the figure's letters are drawn: {blue} blue pixels"
+        );
+    }
+}

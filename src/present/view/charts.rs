@@ -1,0 +1,173 @@
+//! Chart views: each chart with its legend, sources, embeddable page and data download, built
+//! from the same values the tables beside it show.
+
+use super::{SourceRef, LANG};
+use crate::compute::progress::Progress;
+use crate::model::{Measure, Metric, Target};
+use crate::present::chart::progress::{progress_chart, ProgressChart, ProgressRow};
+use crate::present::chart::Frame;
+use crate::present::{escape, format};
+use serde::Serialize;
+
+/// One entry of a chart's legend: the symbol is drawn in the chart's colour by the theme.
+#[derive(Serialize, Clone)]
+pub struct Key {
+    pub class: &'static str,
+    pub text: String,
+}
+
+pub fn key(class: &'static str, text: impl Into<String>) -> Key {
+    Key {
+        class,
+        text: text.into(),
+    }
+}
+
+#[derive(Serialize, Clone)]
+pub struct ChartView {
+    /// The element id inside the page: the SVG's title and desc ids start with it.
+    pub id: String,
+    pub svg: String,
+    pub title: String,
+    /// The title escaped for an HTML attribute, for the `<iframe>` code the page shows.
+    pub title_attr: String,
+    /// A height for the `<iframe>` that fits the chart at a column's width and its caption.
+    pub embed_height: u32,
+    pub keys: Vec<Key>,
+    pub sources: Vec<SourceRef>,
+    /// The page the chart is on, with its anchor: where an embed links back to.
+    pub page_url: String,
+    /// The chart's own minimal page, for an `<iframe>`.
+    pub embed_url: String,
+    /// The page's data download, which holds the chart's numbers.
+    pub data_url: String,
+}
+
+/// Where a page's data files are, next to its `index.html`.
+pub fn data_file(page_url: &str, ext: &str) -> String {
+    format!("{page_url}so-lieu.{ext}")
+}
+
+/// Wraps a drawn chart; `anchor` is unique on its page and names the embed.
+pub fn chart_view(
+    page_url: &str,
+    anchor: &str,
+    frame_id: &str,
+    svg: Option<String>,
+    title: String,
+    keys: Vec<Key>,
+    sources: Vec<SourceRef>,
+) -> Option<ChartView> {
+    let svg = svg?;
+    let embed_height = view_box_height(&svg).map_or(480, |h| h + 200);
+    Some(ChartView {
+        id: frame_id.to_string(),
+        svg,
+        title_attr: escape(&title),
+        embed_height,
+        title,
+        keys,
+        sources,
+        page_url: format!("{page_url}#{anchor}"),
+        embed_url: format!("{page_url}nhung/{anchor}/"),
+        data_url: data_file(page_url, "csv"),
+    })
+}
+
+/// The height of an SVG's `viewBox`.
+fn view_box_height(svg: &str) -> Option<u32> {
+    let start = svg.find("viewBox=\"")? + 9;
+    let value = &svg[start..start + svg[start..].find('"')?];
+    value.split(' ').nth(3)?.parse().ok()
+}
+
+/// How far along a target is: the share of the way from its base to its value covered by the
+/// latest figure, and the share of the time elapsed then. Only for targets on a level (not a
+/// rate of change) with a base before the latest figure and a target unlike the base.
+pub fn covered(t: &Target, p: &Progress) -> Option<(f64, f64)> {
+    if matches!(
+        t.metric,
+        Metric::Series(_, Measure::Growth | Measure::DevelopmentIndex)
+    ) {
+        return None;
+    }
+    let (base_year, base) = p.base?;
+    let (latest_year, latest) = p.latest?;
+    if latest_year <= base_year || (t.value - base).abs() < 1e-12 || t.year <= base_year {
+        return None;
+    }
+    let share = (latest - base) / (t.value - base);
+    let elapsed = f64::from(latest_year - base_year) / f64::from(t.year - base_year);
+    Some((share, elapsed.min(1.0)))
+}
+
+/// The share covered as written: "52%".
+pub fn covered_label(share: f64) -> String {
+    format::percent(share, 0, LANG)
+}
+
+/// One row of a progress chart, already described.
+pub struct ProgressItem {
+    pub label: String,
+    pub status: String,
+    pub share: f64,
+    pub elapsed: f64,
+}
+
+pub fn progress_view(
+    page_url: &str,
+    frame_id: &str,
+    title: String,
+    items: Vec<ProgressItem>,
+    sources: Vec<SourceRef>,
+) -> Option<ChartView> {
+    if items.is_empty() {
+        return None;
+    }
+    let desc = items
+        .iter()
+        .map(|i| {
+            format!(
+                "{}: đã đi {} quãng đường từ năm gốc đến mục tiêu, theo lộ trình đều cần {} ({}).",
+                i.label,
+                covered_label(i.share),
+                covered_label(i.elapsed),
+                i.status
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let svg = progress_chart(&ProgressChart {
+        frame: Frame {
+            id: frame_id.to_string(),
+            title: title.clone(),
+            desc,
+        },
+        rows: items
+            .iter()
+            .map(|i| ProgressRow {
+                label: i.label.clone(),
+                status: i.status.clone(),
+                covered: i.share,
+                expected: Some(i.elapsed),
+                covered_label: covered_label(i.share),
+            })
+            .collect(),
+        ends: ("Năm gốc".into(), "Mục tiêu".into()),
+    });
+    chart_view(
+        page_url,
+        "tien-do",
+        frame_id,
+        svg,
+        title,
+        vec![
+            key("key-actual", "▬ Quãng đường đã đi từ số năm gốc"),
+            key(
+                "key-target",
+                "┆ Vị trí cần đến nếu đi đều theo thời gian; ┃ mục tiêu",
+            ),
+        ],
+        sources,
+    )
+}
