@@ -246,3 +246,72 @@ fn a_path_as_base_url_gives_no_share_metadata_and_a_warning() {
     assert!(meta(&html, "og:image").is_none());
     assert!(out.join("vung/vn/chia-se.png").is_file());
 }
+
+/// The box a label takes, from its anchor, its measured width and its font size.
+fn label_box(node: roxmltree::Node) -> (f64, f64, f64, f64) {
+    let num = |name: &str| node.attribute(name).unwrap().parse::<f64>().unwrap();
+    let (x, y, size) = (num("x"), num("y"), num("font-size"));
+    let text = node.text().unwrap_or("");
+    // plotters writes the size divided by 1.24; the width is measured at plotters' size.
+    let width = f64::from(baophu::present::chart::text_width(
+        text,
+        (size * 1.24).round() as u32,
+    ));
+    let left = match node.attribute("text-anchor") {
+        Some("end") => x - width,
+        Some("middle") => x - width / 2.0,
+        _ => x,
+    };
+    let baseline = match node.attribute("dy") {
+        Some("0.76em") => y + 0.76 * size,
+        Some("0.5ex") => y + 0.25 * size,
+        Some("-0.5ex") => y - 0.25 * size,
+        _ => y,
+    };
+    (
+        left,
+        left + width,
+        baseline - 0.76 * size,
+        baseline + 0.24 * size,
+    )
+}
+
+#[test]
+fn chart_labels_stay_inside_the_chart() {
+    let (_tmp, out) = built();
+    let mut labels = 0;
+    for entry in walkdir::WalkDir::new(&out) {
+        let entry = entry.unwrap();
+        if !entry.path().to_string_lossy().ends_with("index.html") {
+            continue;
+        }
+        let html = fs::read_to_string(entry.path()).unwrap();
+        let mut rest = html.as_str();
+        while let Some(start) = rest.find("<svg") {
+            let end = rest[start..].find("</svg>").unwrap() + start + 6;
+            let doc = roxmltree::Document::parse(&rest[start..end]).unwrap();
+            let view: Vec<f64> = doc
+                .root_element()
+                .attribute("viewBox")
+                .unwrap()
+                .split(' ')
+                .map(|v| v.parse().unwrap())
+                .collect();
+            for node in doc.descendants().filter(|n| n.has_tag_name("text")) {
+                let (left, right, top, bottom) = label_box(node);
+                let what = format!("{:?} in {}", node.text(), entry.path().display());
+                assert!(
+                    left >= -1.0 && right <= view[2] + 1.0,
+                    "cut at the side: {what} {left}..{right}"
+                );
+                assert!(
+                    top >= -1.0 && bottom <= view[3] + 1.0,
+                    "cut at the top or bottom: {what} {top}..{bottom}"
+                );
+                labels += 1;
+            }
+            rest = &rest[end..];
+        }
+    }
+    assert!(labels > 500, "only {labels} labels");
+}

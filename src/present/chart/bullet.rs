@@ -1,13 +1,13 @@
 //! Attainment of plan (actual / plan) as bullet bars, one per year, with 100% marked by a
 //! heavy line: at a glance, which years fell short of the plan and by how much.
 
-use super::{draw, font, palette::*, text_width, Frame, SMALL, TEXT, WIDTH};
+use super::{draw, font, palette::*, text_width, Frame, TEXT, WIDTH};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 const ROW: i32 = 34;
 const BAR: i32 = 14;
-const TOP: i32 = 30;
+const TOP: i32 = 34;
 
 pub struct BulletRow {
     /// Usually the year.
@@ -91,11 +91,11 @@ pub fn bullet_chart(c: &Bullet) -> Option<String> {
             TARGET.stroke_width(3),
         ))
         .ok()?;
-        let w = text_width(&c.mark_label, SMALL);
+        let w = text_width(&c.mark_label, TEXT);
         root.draw(&Text::new(
             c.mark_label.clone(),
             ((full - w / 2).clamp(2, WIDTH as i32 - w - 2), 4),
-            font(SMALL, &TARGET).pos(Pos::new(HPos::Left, VPos::Top)),
+            font(TEXT, &TARGET).pos(Pos::new(HPos::Left, VPos::Top)),
         ))
         .ok()?;
         Some(())

@@ -25,7 +25,6 @@ pub const FONT_FAMILY: &str = "DejaVu Sans";
 /// Charts are drawn 480 units wide: 20-unit text stays legible shrunk to a 360 px phone.
 pub const WIDTH: u32 = 480;
 pub const TEXT: u32 = 20;
-pub const SMALL: u32 = 17;
 
 /// Okabe–Ito colours that are at least 3:1 against white for graphical objects (WCAG 1.4.11).
 pub mod palette {

@@ -2,12 +2,12 @@
 //! the way from the base to the target has been covered, where a straight path would be by now,
 //! and the status in words.
 
-use super::{draw, fit, font, palette::*, text_width, Frame, SMALL, TEXT, WIDTH};
+use super::{draw, fit, font, palette::*, text_width, Frame, TEXT, WIDTH};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-const ROW: i32 = 84;
-const TOP: i32 = 28;
+const ROW: i32 = 92;
+const TOP: i32 = 32;
 const BAR: i32 = 14;
 /// Shares beyond these are drawn at the edge, with the label saying how far.
 const LOW: f64 = -0.25;
@@ -48,30 +48,30 @@ pub fn progress_chart(c: &ProgressChart) -> Option<String> {
         root.draw(&Text::new(
             start.clone(),
             (zero, 4),
-            font(SMALL, &AXIS).pos(Pos::new(HPos::Center, VPos::Top)),
+            font(TEXT, &AXIS).pos(Pos::new(HPos::Center, VPos::Top)),
         ))
         .ok()?;
         root.draw(&Text::new(
             end.clone(),
             (full, 4),
-            font(SMALL, &AXIS).pos(Pos::new(HPos::Center, VPos::Top)),
+            font(TEXT, &AXIS).pos(Pos::new(HPos::Center, VPos::Top)),
         ))
         .ok()?;
         for (n, r) in c.rows.iter().enumerate() {
             let y = TOP + ROW * n as i32;
             root.draw(&Text::new(
-                fit(&r.label, SMALL, WIDTH as i32 - 8),
+                fit(&r.label, TEXT, WIDTH as i32 - 8),
                 (4, y + 2),
-                font(SMALL, &TARGET).pos(Pos::new(HPos::Left, VPos::Top)),
+                font(TEXT, &TARGET).pos(Pos::new(HPos::Left, VPos::Top)),
             ))
             .ok()?;
             root.draw(&Text::new(
-                fit(&r.status, SMALL, WIDTH as i32 - 8),
-                (4, y + 24),
-                font(SMALL, &AXIS).pos(Pos::new(HPos::Left, VPos::Top)),
+                fit(&r.status, TEXT, WIDTH as i32 - 8),
+                (4, y + 28),
+                font(TEXT, &AXIS).pos(Pos::new(HPos::Left, VPos::Top)),
             ))
             .ok()?;
-            let mid = y + 62;
+            let mid = y + 70;
             root.draw(&Rectangle::new(
                 [(zero, mid - BAR / 2 - 3), (full, mid + BAR / 2 + 3)],
                 TRACK.filled(),
