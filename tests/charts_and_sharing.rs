@@ -149,15 +149,17 @@ fn every_chart_has_an_embed_page_and_the_code_to_copy() {
             let svg_start = page.find("<svg").expect("a chart");
             let svg = &page[svg_start..page.find("</svg>").unwrap() + 6];
             assert!(html.contains(svg), "{embed}: the same chart as on {path}");
-            assert!(page.contains("Nguồn: <a href=\""), "{embed}: sources");
+            let (sources, back) = if embed.starts_with("en/") {
+                ("Source: <a href=\"", "target=\"_top\">See the data table")
+            } else {
+                ("Nguồn: <a href=\"", "target=\"_top\">Xem bảng số liệu")
+            };
+            assert!(page.contains(sources), "{embed}: sources");
             assert!(
                 !page.contains("<a href=\"\""),
                 "{embed}: a source without an address"
             );
-            assert!(
-                page.contains("target=\"_top\">Xem bảng số liệu"),
-                "{embed}: link back"
-            );
+            assert!(page.contains(back), "{embed}: link back");
             assert!(page.contains("so-lieu.csv"), "{embed}: data");
             embeds += 1;
         }

@@ -12,6 +12,7 @@ pub struct Config {
     pub title: String,
     pub title_en: String,
     pub description: String,
+    pub description_en: String,
     /// The public address the site is served from; `--base-url` overrides it.
     pub base_url: String,
     /// Folder under `themes/`.
@@ -24,6 +25,7 @@ pub struct Config {
     pub headline_region_pos: Position,
     /// The publisher named in the footer.
     pub publisher: String,
+    pub publisher_en: String,
     /// The licence the data downloads are published under, if the publisher has chosen one.
     pub licence: Option<Licence>,
 }
@@ -48,6 +50,8 @@ struct RawConfig {
     title_en: String,
     #[serde(default)]
     description: String,
+    #[serde(default)]
+    description_en: String,
     base_url: Option<Spanned<String>>,
     #[serde(default = "default_theme")]
     theme: String,
@@ -55,6 +59,8 @@ struct RawConfig {
     headline_region: Option<Spanned<String>>,
     #[serde(default)]
     publisher: String,
+    #[serde(default)]
+    publisher_en: String,
     licence: Option<Licence>,
 }
 
@@ -124,12 +130,14 @@ pub fn load(root: &Path) -> Result<Config, Error> {
         title: raw.title,
         title_en: raw.title_en,
         description: raw.description,
+        description_en: raw.description_en,
         base_url,
         theme: raw.theme,
         progress_method,
         headline_region,
         headline_region_pos,
         publisher: raw.publisher,
+        publisher_en: raw.publisher_en,
         licence: raw.licence,
     })
 }

@@ -27,6 +27,8 @@ pub struct FrontMatter {
     /// A name short enough for a table cell, for plans the document gives no number.
     #[serde(default)]
     pub short_title: String,
+    #[serde(default)]
+    pub short_title_en: String,
     pub date: Option<Datetime>,
     #[serde(default)]
     pub issuer: String,

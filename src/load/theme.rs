@@ -1,7 +1,14 @@
-//! The theme: its templates read into memory, and the folder of static files copied as they are.
+//! The theme: its templates and translation files read into memory, and the folder of static
+//! files copied as they are.
 
+use super::SourceFile;
 use crate::error::{Error, Position};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// The languages of the site, in page order: Vietnamese at the root, English under `en/`.
+pub const LANGUAGES: [&str; 2] = ["vi", "en"];
 
 #[derive(Debug)]
 pub struct Theme {
@@ -10,6 +17,56 @@ pub struct Theme {
     /// (name relative to `templates/`, text), sorted by name.
     pub templates: Vec<(String, String)>,
     pub static_dir: PathBuf,
+    /// Interface text by language code (`i18n/vi.toml`, `i18n/en.toml`): key → text.
+    pub texts: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+/// Reads `i18n/<lang>.toml` for every language and checks they have the same keys, so that no
+/// page of one language lacks a text the other has.
+fn load_texts(theme: &Path) -> Result<BTreeMap<String, BTreeMap<String, String>>, Error> {
+    let mut files = Vec::new();
+    for lang in LANGUAGES {
+        let file = SourceFile::read(&theme.join("i18n").join(format!("{lang}.toml")))?;
+        let raw: BTreeMap<Spanned<String>, String> = file.parse(&file.text)?;
+        files.push((lang, file, raw));
+    }
+    let mut errors = Vec::new();
+    for (lang, file, raw) in &files {
+        for (other_lang, other_file, other) in &files {
+            if lang == other_lang {
+                continue;
+            }
+            for key in raw.keys() {
+                if !other.keys().any(|k| k.get_ref() == key.get_ref()) {
+                    errors.push(Error::Invalid {
+                        pos: file.pos(&key.span()),
+                        message: format!(
+                            "`{}` has no {other_lang} text in {}",
+                            key.get_ref(),
+                            other_file.path.display()
+                        ),
+                        hint: format!(
+                            "add `{} = \"…\"` to {} (every interface text exists in every language)",
+                            key.get_ref(),
+                            other_file.path.display()
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Error::from_many(errors));
+    }
+    Ok(files
+        .into_iter()
+        .map(|(lang, _, raw)| {
+            (
+                lang.to_string(),
+                raw.into_iter().map(|(k, v)| (k.into_inner(), v)).collect(),
+            )
+        })
+        .collect())
 }
 
 pub fn load(root: &Path, name: &str) -> Result<Theme, Error> {
@@ -38,6 +95,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Error> {
         });
     }
     Ok(Theme {
+        texts: load_texts(&theme)?,
         templates_dir: dir,
         templates,
         static_dir: theme.join("static"),

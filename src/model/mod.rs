@@ -217,6 +217,8 @@ pub struct Plan {
     pub number: String,
     /// For tables: the number, else the short title, else the title.
     pub short_name: String,
+    /// The same in English: the number is the same in both languages.
+    pub short_name_en: String,
     pub date: Option<Date>,
     pub issuer: String,
     pub issuer_en: String,
@@ -492,6 +494,13 @@ pub fn build(input: load::Input) -> Result<Site, Error> {
             .unwrap_or(Level::Commune);
         let parent = r.parent.as_ref().and_then(|p| c.region(p, rf));
         let became = r.became.iter().filter_map(|b| c.region(b, rf)).collect();
+        if r.name_en.is_empty() {
+            c.warnings.push(untranslated(
+                rf.pos(&r.code.span()),
+                "region",
+                r.code.get_ref(),
+            ));
+        }
         regions.push(Region {
             code: r.code.get_ref().clone(),
             name_vi: r.name_vi.clone(),
@@ -531,6 +540,10 @@ pub fn build(input: load::Input) -> Result<Site, Error> {
             )
             .unwrap_or(SeriesKind::Count);
         let parts = s.parts.iter().filter_map(|p| c.series(p, sf)).collect();
+        if s.name_en.is_empty() {
+            c.warnings
+                .push(untranslated(sf.pos(&s.id.span()), "series", s.id.get_ref()));
+        }
         series.push(Series {
             id: s.id.get_ref().clone(),
             name_vi: s.name_vi.clone(),
@@ -558,6 +571,13 @@ pub fn build(input: load::Input) -> Result<Site, Error> {
         let resolve = |name: &str| c.series.get(name);
         match formula::parse(ind.formula.get_ref(), &resolve) {
             Ok(expr) => {
+                if ind.name_en.is_empty() {
+                    c.warnings.push(untranslated(
+                        inf.pos(&ind.id.span()),
+                        "indicator",
+                        ind.id.get_ref(),
+                    ));
+                }
                 let mut inputs = Vec::new();
                 expr.series(&mut inputs);
                 indicators.push(Indicator {
@@ -692,12 +712,21 @@ pub fn build(input: load::Input) -> Result<Site, Error> {
                 targets.push(target);
             }
         }
+        if fm.title_en.is_empty() {
+            c.warnings
+                .push(untranslated(Position::file(&file.path), "plan", &p.slug));
+        }
         plans.push(Plan {
             slug: p.slug.clone(),
             title: fm.title.clone(),
             title_en: fm.title_en.clone(),
             number: fm.number.clone(),
             short_name: [&fm.number, &fm.short_title, &fm.title]
+                .into_iter()
+                .find(|s| !s.is_empty())
+                .cloned()
+                .unwrap_or_default(),
+            short_name_en: [&fm.number, &fm.short_title_en, &fm.title_en]
                 .into_iter()
                 .find(|s| !s.is_empty())
                 .cloned()
@@ -1188,6 +1217,21 @@ fn target(
         printed: t.printed.clone(),
         base_year: t.base_year,
     })
+}
+
+/// An English page shows the Vietnamese name, marked; the editor hears of it.
+fn untranslated(pos: Position, what: &str, id: &str) -> Warning {
+    let key = if what == "plan" {
+        "title_en"
+    } else {
+        "name_en"
+    };
+    Warning {
+        pos,
+        message: format!(
+            "{what} `{id}` has no `{key}`: English pages show its Vietnamese name, marked \"(Vietnamese name)\"; add `{key} = \"…\"`"
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! rounded by the rule the page uses for it, from the same computed values.
 
 use super::format::{self, plain};
+use super::i18n::Tr;
 use super::view::{self, SourceRef};
 use crate::compute::progress::Status;
 use crate::compute::Computed;
@@ -19,104 +20,59 @@ pub const OBSERVATIONS: &str = "bao-phu.csv";
 pub const TARGETS: &str = "muc-tieu.csv";
 pub const PACKAGE: &str = "datapackage.json";
 
-/// A column of a data file: its name, Frictionless type, and meaning.
+/// A column of a data file: its name and Frictionless type. Its meaning is the theme's text
+/// `field_<name>`, in each language.
 struct Field {
     name: &'static str,
     kind: &'static str,
-    description: &'static str,
 }
 
-const fn field(name: &'static str, kind: &'static str, description: &'static str) -> Field {
-    Field {
-        name,
-        kind,
-        description,
-    }
+const fn field(name: &'static str, kind: &'static str) -> Field {
+    Field { name, kind }
 }
+
+/// The meaning of a column of `file` ("obs" or "target") in the page's language.
+fn meaning(tr: &Tr, file: &str, f: &Field) -> String {
+    tr.t(&format!("field_{file}_{}", f.name))
+}
+
+const STATUS_FIELD: Field = field("status", "string");
 
 const OBSERVATION_FIELDS: [Field; 16] = [
-    field("region_code", "string", "Mã địa bàn (region code)"),
-    field("region", "string", "Tên địa bàn (region name)"),
-    field(
-        "kind",
-        "string",
-        "series: số người, số đơn vị; indicator: chỉ tiêu tính từ các số đó",
-    ),
-    field(
-        "measure_id",
-        "string",
-        "Mã của số liệu hoặc chỉ tiêu (series or indicator id)",
-    ),
-    field("measure", "string", "Tên số liệu hoặc chỉ tiêu"),
-    field(
-        "unit",
-        "string",
-        "Đơn vị của value, plan và change: người, đơn vị, % hoặc số",
-    ),
-    field("year", "year", "Năm (số liệu tại 31/12)"),
-    field("value", "number", "Số thực hiện, làm tròn như trên trang"),
-    field(
-        "qualifier",
-        "string",
-        "Cách nguồn ghi số: about (≈), more_than (>), less_than (<) hoặc trống nếu là số chính xác",
-    ),
-    field(
-        "plan",
-        "number",
-        "Kế hoạch giao cho năm đó (chỉ với series)",
-    ),
-    field(
-        "attainment_percent",
-        "number",
-        "Đạt so với kế hoạch, % (value / plan × 100)",
-    ),
-    field(
-        "change",
-        "number",
-        "Tăng so với năm trước, cùng đơn vị với value; với tỷ lệ là điểm phần trăm",
-    ),
-    field(
-        "growth_percent",
-        "number",
-        "Tốc độ tăng so với năm trước, %",
-    ),
-    field(
-        "development_index_percent",
-        "number",
-        "Tốc độ phát triển (năm nay / năm trước × 100), %",
-    ),
-    field(
-        "source",
-        "string",
-        "Nguồn của số liệu; nhiều nguồn cách nhau bởi \" | \"",
-    ),
-    field(
-        "source_url",
-        "string",
-        "Địa chỉ của nguồn, cùng thứ tự với source",
-    ),
+    field("region_code", "string"),
+    field("region", "string"),
+    field("kind", "string"),
+    field("measure_id", "string"),
+    field("measure", "string"),
+    field("unit", "string"),
+    field("year", "year"),
+    field("value", "number"),
+    field("qualifier", "string"),
+    field("plan", "number"),
+    field("attainment_percent", "number"),
+    field("change", "number"),
+    field("growth_percent", "number"),
+    field("development_index_percent", "number"),
+    field("source", "string"),
+    field("source_url", "string"),
 ];
 
 const TARGET_FIELDS: [Field; 15] = [
-    field("plan_slug", "string", "Mã văn bản kế hoạch trên trang"),
-    field("plan", "string", "Số hiệu hoặc tên ngắn của văn bản"),
-    field("region_code", "string", "Mã địa bàn được giao mục tiêu"),
-    field("region", "string", "Tên địa bàn"),
-    field("measure_id", "string", "Mã chỉ tiêu hoặc số liệu"),
-    field("measure", "string", "Tên chỉ tiêu hoặc số liệu"),
-    field("unit", "string", "Đơn vị của target, base và latest"),
-    field("year", "year", "Năm phải đạt mục tiêu"),
-    field(
-        "comparison",
-        "string",
-        "at_least (≥), at_most (≤) hoặc exactly (=)",
-    ),
-    field("target", "number", "Giá trị mục tiêu"),
-    field("printed", "string", "Mục tiêu như văn bản ghi"),
-    field("base_year", "year", "Năm của số gốc"),
-    field("base", "number", "Số gốc"),
-    field("latest_year", "year", "Năm của số mới nhất"),
-    field("latest", "number", "Số mới nhất dùng để đánh giá"),
+    field("plan_slug", "string"),
+    field("plan", "string"),
+    field("region_code", "string"),
+    field("region", "string"),
+    field("measure_id", "string"),
+    field("measure", "string"),
+    field("unit", "string"),
+    field("year", "year"),
+    field("comparison", "string"),
+    field("target", "number"),
+    field("printed", "string"),
+    field("base_year", "year"),
+    field("base", "number"),
+    field("latest_year", "year"),
+    field("latest", "number"),
 ];
 
 /// One value as a page shows it, in the columns of [`OBSERVATION_FIELDS`].
@@ -180,7 +136,13 @@ fn join_sources(list: &[SourceRef]) -> (String, String) {
 }
 
 /// The rows of one series for a region: what the region page's table for it shows.
-fn series_rows(site: &Site, computed: &Computed, r: RegionIdx, s: SeriesIdx) -> Vec<Observation> {
+fn series_rows(
+    tr: &Tr,
+    site: &Site,
+    computed: &Computed,
+    r: RegionIdx,
+    s: SeriesIdx,
+) -> Vec<Observation> {
     let region = site.region(r);
     let series = site.series(s);
     computed
@@ -192,11 +154,11 @@ fn series_rows(site: &Site, computed: &Computed, r: RegionIdx, s: SeriesIdx) -> 
             let (source, source_url) = join_sources(&sources);
             Observation {
                 region_code: region.code.clone(),
-                region: region.name_vi.clone(),
+                region: tr.name(&region.name_vi, &region.name_en),
                 kind: "series",
                 measure_id: series.id.clone(),
-                measure: series.name_vi.clone(),
-                unit: series.unit_vi.clone(),
+                measure: tr.name(&series.name_vi, &series.name_en),
+                unit: tr.text(&series.unit_vi, &series.unit_en),
                 year: y.year,
                 value: y.actual.map(|v| plain(v, format::count_decimals(v))),
                 qualifier: qualifier_word(y.qualifier),
@@ -214,6 +176,7 @@ fn series_rows(site: &Site, computed: &Computed, r: RegionIdx, s: SeriesIdx) -> 
 
 /// The rows of one indicator for a region: what an indicator block's table shows.
 fn indicator_rows(
+    tr: &Tr,
     site: &Site,
     computed: &Computed,
     r: RegionIdx,
@@ -230,10 +193,10 @@ fn indicator_rows(
             let (source, source_url) = join_sources(&view::input_sources(site, r, i, *year));
             Observation {
                 region_code: region.code.clone(),
-                region: region.name_vi.clone(),
+                region: tr.name(&region.name_vi, &region.name_en),
                 kind: "indicator",
                 measure_id: ind.id.clone(),
-                measure: ind.name_vi.clone(),
+                measure: tr.name(&ind.name_vi, &ind.name_en),
                 unit: match ind.unit {
                     Unit::Percent => "%".into(),
                     Unit::Number => String::new(),
@@ -257,21 +220,22 @@ fn indicator_rows(
 }
 
 /// Everything a region page shows by year: its count series, then its indicators.
-pub fn region_rows(site: &Site, computed: &Computed, r: RegionIdx) -> Vec<Observation> {
+pub fn region_rows(tr: &Tr, site: &Site, computed: &Computed, r: RegionIdx) -> Vec<Observation> {
     let mut rows = Vec::new();
     for s in (0..site.series.len()).map(SeriesIdx) {
         if site.series(s).kind == SeriesKind::Count {
-            rows.extend(series_rows(site, computed, r, s));
+            rows.extend(series_rows(tr, site, computed, r, s));
         }
     }
     for i in (0..site.indicators.len()).map(IndicatorIdx) {
-        rows.extend(indicator_rows(site, computed, r, i));
+        rows.extend(indicator_rows(tr, site, computed, r, i));
     }
     rows
 }
 
 /// An indicator's values in the regions its page shows over time.
 pub fn indicator_page_rows(
+    tr: &Tr,
     site: &Site,
     computed: &Computed,
     i: IndicatorIdx,
@@ -279,7 +243,7 @@ pub fn indicator_page_rows(
 ) -> Vec<Observation> {
     regions
         .iter()
-        .flat_map(|r| indicator_rows(site, computed, *r, i))
+        .flat_map(|r| indicator_rows(tr, site, computed, *r, i))
         .collect()
 }
 
@@ -330,7 +294,7 @@ fn json_number(text: &Option<String>) -> Value {
 }
 
 /// The page's rows as JSON, with what they are and where they come from.
-pub fn observations_json(title: &str, page_url: &str, rows: &[Observation]) -> String {
+pub fn observations_json(tr: &Tr, title: &str, page_url: &str, rows: &[Observation]) -> String {
     let rows: Vec<Value> = rows
         .iter()
         .map(|o| {
@@ -362,7 +326,7 @@ pub fn observations_json(title: &str, page_url: &str, rows: &[Observation]) -> S
         .collect();
     let fields: Vec<Value> = OBSERVATION_FIELDS
         .iter()
-        .map(|f| json!({"name": f.name, "type": f.kind, "description": f.description}))
+        .map(|f| json!({"name": f.name, "type": f.kind, "description": meaning(tr, "obs", f)}))
         .collect();
     pretty(&json!({
         "title": title,
@@ -380,7 +344,7 @@ fn pretty(v: &Value) -> String {
 
 /// Every target of the plans `plans` (indices), with what is known of it: the columns of
 /// [`TARGET_FIELDS`] and its status.
-pub fn target_rows(site: &Site, computed: &Computed, plans: &[usize]) -> Vec<Vec<String>> {
+pub fn target_rows(tr: &Tr, site: &Site, computed: &Computed, plans: &[usize]) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
     for &p in plans {
         let plan = &site.plans[p];
@@ -393,7 +357,7 @@ pub fn target_rows(site: &Site, computed: &Computed, plans: &[usize]) -> Vec<Vec
                         let ind = site.indicator(i);
                         (
                             ind.id.clone(),
-                            ind.name_vi.clone(),
+                            tr.name(&ind.name_vi, &ind.name_en),
                             if ind.unit == Unit::Percent { "%" } else { "" }.into(),
                             Box::new(move |v| {
                                 let (n, d) = view::indicator_number(site, i, v);
@@ -403,8 +367,8 @@ pub fn target_rows(site: &Site, computed: &Computed, plans: &[usize]) -> Vec<Vec
                     }
                     Metric::Series(s, Measure::Value) => (
                         site.series(s).id.clone(),
-                        site.series(s).name_vi.clone(),
-                        site.series(s).unit_vi.clone(),
+                        tr.name(&site.series(s).name_vi, &site.series(s).name_en),
+                        tr.text(&site.series(s).unit_vi, &site.series(s).unit_en),
                         Box::new(|v| plain(v, format::count_decimals(v))),
                     ),
                     Metric::Series(s, measure) => (
@@ -417,16 +381,16 @@ pub fn target_rows(site: &Site, computed: &Computed, plans: &[usize]) -> Vec<Vec
                                 "development_index"
                             }
                         ),
-                        view::metric_name(site, target.metric),
+                        view::metric_name(tr, site, target.metric),
                         "%".into(),
                         Box::new(|v| plain(v * 100.0, 2)),
                     ),
                 };
             rows.push(vec![
                 plan.slug.clone(),
-                plan.short_name.clone(),
+                tr.name(&plan.short_name, &plan.short_name_en),
                 region.code.clone(),
-                region.name_vi.clone(),
+                tr.name(&region.name_vi, &region.name_en),
                 id,
                 name,
                 unit,
@@ -500,11 +464,11 @@ fn status_word(s: Status) -> &'static str {
 }
 
 /// The Frictionless Data Package that describes the whole dataset.
-pub fn datapackage(site: &Site, base_url: &str) -> String {
-    let schema = |fields: &[Field], extra: &[Field]| {
+pub fn datapackage(tr: &Tr, site: &Site, base_url: &str) -> String {
+    let schema = |file: &str, fields: &[Field], extra: &[Field]| {
         json!({
             "fields": fields.iter().chain(extra).map(|f| json!({
-                "name": f.name, "type": f.kind, "description": f.description
+                "name": f.name, "type": f.kind, "description": meaning(tr, file, f)
             })).collect::<Vec<_>>(),
         })
     };
@@ -516,31 +480,34 @@ pub fn datapackage(site: &Site, base_url: &str) -> String {
     let mut package = json!({
         "profile": "tabular-data-package",
         "name": "bao-phu",
-        "title": site.config.title,
-        "description": site.config.description,
+        "title": tr.text(&site.config.title, &site.config.title_en),
+        "description": tr.text(&site.config.description, &site.config.description_en),
         "homepage": super::absolute_base(base_url).unwrap_or_else(|| super::base_path(base_url)),
-        "contributors": [{"title": site.config.publisher, "role": "publisher"}],
+        "contributors": [{
+            "title": tr.text(&site.config.publisher, &site.config.publisher_en),
+            "role": "publisher"
+        }],
         "sources": sources,
         "resources": [
             {
                 "profile": "tabular-data-resource",
                 "name": "bao-phu",
-                "title": "Số liệu bao phủ theo địa bàn, chỉ tiêu và năm",
+                "title": tr.t("file_observations"),
                 "path": OBSERVATIONS,
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
-                "schema": schema(&OBSERVATION_FIELDS, &[]),
+                "schema": schema("obs", &OBSERVATION_FIELDS, &[]),
             },
             {
                 "profile": "tabular-data-resource",
                 "name": "muc-tieu",
-                "title": "Mục tiêu của các văn bản và tình trạng thực hiện",
+                "title": tr.t("file_targets"),
                 "path": TARGETS,
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
-                "schema": schema(&TARGET_FIELDS, &[field("status", "string", "achieved, missed, on_track, acceleration_needed, limited, moving_away hoặc not_measurable")]),
+                "schema": schema("target", &TARGET_FIELDS, &[STATUS_FIELD]),
             },
         ],
     });
@@ -556,12 +523,12 @@ pub fn datapackage(site: &Site, base_url: &str) -> String {
 pub struct FieldView {
     pub name: &'static str,
     pub kind: &'static str,
-    pub description: &'static str,
+    pub description: String,
 }
 
 #[derive(Serialize)]
 pub struct FileView {
-    pub title: &'static str,
+    pub title: String,
     pub url: String,
     pub fields: Vec<FieldView>,
 }
@@ -574,31 +541,32 @@ pub struct DataPage {
     pub licence: Option<crate::load::config::Licence>,
 }
 
-pub fn description(site: &Site) -> DataPage {
-    let fields = |list: &[Field]| {
+pub fn description(tr: &Tr, site: &Site) -> DataPage {
+    let fields = |file: &str, list: &[&Field]| {
         list.iter()
             .map(|f| FieldView {
                 name: f.name,
                 kind: f.kind,
-                description: f.description,
+                description: meaning(tr, file, f),
             })
             .collect()
     };
-    let mut target_fields: Vec<FieldView> = fields(&TARGET_FIELDS);
-    target_fields.push(FieldView {
-        name: "status",
-        kind: "string",
-        description: "achieved, missed, on_track, acceleration_needed, limited, moving_away hoặc not_measurable",
-    });
+    let target_fields: Vec<FieldView> = fields(
+        "target",
+        &TARGET_FIELDS
+            .iter()
+            .chain([&STATUS_FIELD])
+            .collect::<Vec<_>>(),
+    );
     DataPage {
         files: vec![
             FileView {
-                title: "Số liệu bao phủ theo địa bàn, chỉ tiêu và năm",
+                title: tr.t("file_observations"),
                 url: format!("{DATASET_DIR}{OBSERVATIONS}"),
-                fields: fields(&OBSERVATION_FIELDS),
+                fields: fields("obs", &OBSERVATION_FIELDS.iter().collect::<Vec<_>>()),
             },
             FileView {
-                title: "Mục tiêu của các văn bản và tình trạng thực hiện",
+                title: tr.t("file_targets"),
                 url: format!("{DATASET_DIR}{TARGETS}"),
                 fields: target_fields,
             },

@@ -9,6 +9,14 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The language's code, as in `<html lang>` and the theme's `i18n/<code>.toml`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
     fn separators(self) -> (char, char) {
         match self {
             Lang::Vi => ('.', ','),

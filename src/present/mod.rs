@@ -4,6 +4,7 @@
 pub mod chart;
 pub mod data;
 pub mod format;
+pub mod i18n;
 pub mod markdown;
 pub mod share;
 pub mod view;
@@ -12,6 +13,8 @@ use crate::compute::Computed;
 use crate::error::{Error, Position};
 use crate::load::theme::Theme;
 use crate::model::{IndicatorIdx, RegionIdx, Site};
+use format::Lang;
+use i18n::Tr;
 use minijinja::value::Serde;
 use minijinja::{context, AutoEscape, Environment};
 use rayon::prelude::*;
@@ -42,20 +45,38 @@ pub struct Rendered {
 /// Site-wide values every template gets as `site`.
 #[derive(Serialize)]
 struct SiteView<'a> {
-    title: &'a str,
-    description: &'a str,
-    publisher: &'a str,
-    /// Path prefix of every link, from the base URL: "/" or "/sub/".
+    title: String,
+    description: String,
+    publisher: String,
+    /// Path prefix of every link within the page's language: "/", "/sub/", "/en/", "/sub/en/".
     base: String,
-    /// The absolute address of the site's root, for embed code and share metadata; the base
+    /// Path of the site's root, for static files shared by both languages: "/" or "/sub/".
+    root: String,
+    /// The absolute address of the site's root, for embed code and share metadata; the root
     /// path when the base URL is not absolute.
     url: String,
     /// Whether `url` is absolute: share metadata is only written then.
     absolute: bool,
     lang: &'static str,
+    /// This language's folder under the root: "" or "en/".
+    prefix: &'static str,
+    /// Every language: code and folder, for `hreflang` links and the language switch.
+    languages: Vec<(&'static str, &'static str)>,
     methodology_url: &'static str,
     /// The open-data page, with the whole dataset.
     data_url: &'static str,
+    search_url: &'static str,
+    /// Interface text of this language, from the theme.
+    #[serde(skip)]
+    _texts: std::marker::PhantomData<&'a ()>,
+}
+
+/// The folder of a language under the site's root.
+pub fn prefix(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "",
+        Lang::En => "en/",
+    }
 }
 
 /// Escapes text for HTML and XML content and attributes.
@@ -116,6 +137,32 @@ pub fn environment(theme: &Theme) -> Result<Environment<'static>, Error> {
             minijinja::escape_formatter(out, state, value)
         }
     });
+    // Interface text with values: {{ fill(t.gone, date=data.until) }}. `fill_html` is for
+    // texts that hold markup: the values are escaped, the text is the theme's own.
+    fn fill_values(
+        text: &str,
+        kwargs: &minijinja::value::Kwargs,
+        escaped: bool,
+    ) -> Result<String, minijinja::Error> {
+        let mut out = text.to_string();
+        for key in kwargs.args() {
+            let value: minijinja::Value = kwargs.get(key)?;
+            let value = value.to_string();
+            let value = if escaped { escape(&value) } else { value };
+            out = out.replace(&format!("{{{key}}}"), &value);
+        }
+        kwargs.assert_all_used()?;
+        Ok(out)
+    }
+    env.add_function("fill", |text: String, kwargs: minijinja::value::Kwargs| {
+        fill_values(&text, &kwargs, false)
+    });
+    env.add_function(
+        "fill_html",
+        |text: String, kwargs: minijinja::value::Kwargs| {
+            fill_values(&text, &kwargs, true).map(minijinja::Value::from_safe_string)
+        },
+    );
     for (name, text) in &theme.templates {
         env.add_template_owned(name.clone(), text.clone())
             .map_err(|err| template_error(theme, name, &err))?;
@@ -150,18 +197,19 @@ fn template_error(theme: &Theme, name: &str, err: &minijinja::Error) -> Error {
 /// What the base template says about one page: for the `<head>` and share metadata.
 #[derive(Serialize, Default)]
 struct PageMeta {
+    /// Relative to the language's root.
     url: String,
     title: String,
     description: String,
-    /// The share image, relative to the site root.
+    /// The share image, relative to the language's root.
     image: Option<String>,
     image_alt: String,
-    /// The page's data downloads, relative to the site root.
+    /// The page's data downloads, relative to the language's root.
     csv: Option<String>,
     json: Option<String>,
 }
 
-/// Renders every page of the site, and its data files, embeds and share images.
+/// Renders every page of the site in every language, with data files, embeds and share images.
 pub fn render(
     site: &Site,
     computed: &Computed,
@@ -169,17 +217,88 @@ pub fn render(
     base_url: &str,
 ) -> Result<Rendered, Error> {
     let env = environment(theme)?;
+    let mut pages = Vec::new();
+    for lang in [Lang::Vi, Lang::En] {
+        let texts = theme.texts.get(lang.code()).ok_or_else(|| Error::Invalid {
+            pos: Position::file(&theme.templates_dir),
+            message: format!("the theme has no {} texts", lang.code()),
+            hint: format!("add i18n/{}.toml to the theme", lang.code()),
+        })?;
+        let tr = Tr::new(lang, texts);
+        let start = pages.len();
+        render_language(&env, theme, site, computed, base_url, &tr, &mut pages)?;
+        for page in &mut pages[start..] {
+            page.path = format!("{}{}", prefix(lang), page.path);
+        }
+    }
+    pages.push(Page::text("sitemap.xml".into(), sitemap(base_url, &pages)));
+    pages.push(Page::text(
+        "robots.txt".into(),
+        format!(
+            "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
+            absolute_base(base_url).unwrap_or_else(|| base_path(base_url))
+        ),
+    ));
+    Ok(Rendered {
+        pages,
+        static_dir: theme.static_dir.clone(),
+    })
+}
+
+/// Every HTML page but embeds and the 404 page, for search engines.
+fn sitemap(base_url: &str, pages: &[Page]) -> String {
+    let root = absolute_base(base_url).unwrap_or_else(|| base_path(base_url));
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for page in pages {
+        let Some(dir) = page.path.strip_suffix("index.html") else {
+            continue;
+        };
+        if dir.contains("/nhung/") || dir.starts_with("nhung/") {
+            continue;
+        }
+        out.push_str(&format!(
+            "<url><loc>{}</loc></url>\n",
+            escape(&format!("{root}{dir}"))
+        ));
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+/// The pages of one language, with paths relative to that language's root.
+fn render_language(
+    env: &Environment<'static>,
+    theme: &Theme,
+    site: &Site,
+    computed: &Computed,
+    base_url: &str,
+    tr: &Tr,
+    pages: &mut Vec<Page>,
+) -> Result<(), Error> {
+    let lang = tr.lang;
+    let root = base_path(base_url);
     let site_view = SiteView {
-        title: &site.config.title,
-        description: &site.config.description,
-        publisher: &site.config.publisher,
-        base: base_path(base_url),
-        url: absolute_base(base_url).unwrap_or_else(|| base_path(base_url)),
+        title: tr.text(&site.config.title, &site.config.title_en),
+        description: tr.text(&site.config.description, &site.config.description_en),
+        publisher: tr.text(&site.config.publisher, &site.config.publisher_en),
+        base: format!("{root}{}", prefix(lang)),
+        url: absolute_base(base_url).unwrap_or_else(|| root.clone()),
+        root,
         absolute: absolute_base(base_url).is_some(),
-        lang: "vi",
+        lang: lang.code(),
+        prefix: prefix(lang),
+        languages: [Lang::Vi, Lang::En]
+            .into_iter()
+            .map(|l| (l.code(), prefix(l)))
+            .collect(),
         methodology_url: view::METHODOLOGY_URL,
         data_url: data::DATASET_DIR,
+        search_url: view::SEARCH_URL,
+        _texts: std::marker::PhantomData,
     };
+    let texts = theme.texts.get(lang.code()).cloned().unwrap_or_default();
     let address = absolute_base(base_url)
         .map(|u| {
             u.split_once("://")
@@ -189,12 +308,13 @@ pub fn render(
         })
         .unwrap_or_default();
     let sv = Serde(&site_view);
+    let t: minijinja::Value = Serde(&texts).into();
     let render = |template: &str, meta: PageMeta, data: minijinja::Value| {
         let tpl = env
             .get_template(template)
             .map_err(|e| template_error(theme, template, &e))?;
         let html = tpl
-            .render(context! { site => sv, page => Serde(&meta), data => data })
+            .render(context! { site => sv, page => Serde(&meta), data => data, t => t.clone() })
             .map_err(|e| template_error(theme, template, &e))?;
         let path = if meta.url.ends_with(".html") {
             meta.url.clone()
@@ -221,20 +341,21 @@ pub fn render(
             })
             .collect::<Result<Vec<Page>, Error>>()
     };
+    let site_title = site_view.title.clone();
     let share_image = |url: &str,
                        title: &str,
                        headline: Option<(String, String, Option<&view::charts::ChartView>)>|
      -> Result<(Page, String), Error> {
         let (figure, caption, chart) = match headline {
             Some((f, c, chart)) => (Some(f), c, chart),
-            None => (None, "Chưa có số liệu".to_string(), None),
+            None => (None, tr.t("no_data_yet"), None),
         };
         let alt = match &figure {
             Some(f) => format!("{title}: {f} – {caption}"),
             None => format!("{title}: {caption}"),
         };
         let png = share::render(&share::Card {
-            site_title: &site.config.title,
+            site_title: &site_title,
             title,
             figure,
             caption,
@@ -253,6 +374,7 @@ pub fn render(
             alt,
         ))
     };
+    let page_address = |url: &str| format!("{}{}{url}", site_view.url, prefix(lang));
     let data_files = |url: &str, title: &str, rows: &[data::Observation]| {
         vec![
             Page::text(
@@ -261,7 +383,7 @@ pub fn render(
             ),
             Page::text(
                 view::charts::data_file(url, "json"),
-                data::observations_json(title, &format!("{}{url}", site_view.url), rows),
+                data::observations_json(tr, title, &page_address(url), rows),
             ),
         ]
     };
@@ -276,8 +398,7 @@ pub fn render(
             json: Some(view::charts::data_file(url, "json")),
         };
 
-    let mut pages = Vec::new();
-    let home = view::home(site, computed);
+    let home = view::home(tr, site, computed);
     let nation_image = site
         .region_by_code(&site.config.headline_region)
         .map(|r| share_path(&view::region_url(site, r)));
@@ -285,10 +406,10 @@ pub fn render(
         "home.html",
         PageMeta {
             url: String::new(),
-            title: site.config.title.clone(),
-            description: site.config.description.clone(),
+            title: site_view.title.clone(),
+            description: site_view.description.clone(),
             image: nation_image.clone(),
-            image_alt: site.config.title.clone(),
+            image_alt: site_view.title.clone(),
             ..PageMeta::default()
         },
         Serde(&home).into(),
@@ -310,41 +431,68 @@ pub fn render(
         .par_iter()
         .map(|job| match *job {
             Job::Region(r) => {
-                let v = view::region(site, computed, r);
+                let v = view::region(tr, site, computed, r);
                 let url = view::region_url(site, r);
-                let description = format!("Số liệu bao phủ bảo hiểm xã hội, bảo hiểm thất nghiệp, bảo hiểm y tế của {} theo năm, so với kế hoạch và mục tiêu.", v.name);
-                let image = share_image(&url, &v.name, v.headline())?;
-                let rows = data::region_rows(site, computed, r);
-                let mut out = vec![render("region.html", with_data(&url, &v.name, description, &image), Serde(&v).into())?];
+                let description = tr.f("region_description", &[("name", &v.name)]);
+                let image = share_image(&url, &v.name, v.headline(tr))?;
+                let rows = data::region_rows(tr, site, computed, r);
+                let mut out = vec![render(
+                    "region.html",
+                    with_data(&url, &v.name, description, &image),
+                    Serde(&v).into(),
+                )?];
                 out.extend(data_files(&url, &v.name, &rows));
                 out.extend(embeds(v.charts())?);
                 out.push(image.0);
                 Ok(out)
             }
             Job::Indicator(i) => {
-                let v = view::indicator(site, computed, i);
+                let v = view::indicator(tr, site, computed, i);
                 let url = view::indicator_url(site, i);
-                let description = if v.description.is_empty() { v.name.clone() } else { v.description.clone() };
-                let image = share_image(&url, &v.name, v.headline())?;
-                let regions: Vec<RegionIdx> = v.blocks.iter().filter_map(|b| site.region_by_code(&b.region_code)).collect();
-                let rows = data::indicator_page_rows(site, computed, i, &regions);
-                let mut out = vec![render("indicator.html", with_data(&url, &v.name, description, &image), Serde(&v).into())?];
+                let description = if v.description.is_empty() {
+                    v.name.clone()
+                } else {
+                    v.description.clone()
+                };
+                let image = share_image(&url, &v.name, v.headline(tr))?;
+                let regions: Vec<RegionIdx> = v
+                    .blocks
+                    .iter()
+                    .filter_map(|b| site.region_by_code(&b.region_code))
+                    .collect();
+                let rows = data::indicator_page_rows(tr, site, computed, i, &regions);
+                let mut out = vec![render(
+                    "indicator.html",
+                    with_data(&url, &v.name, description, &image),
+                    Serde(&v).into(),
+                )?];
                 out.extend(data_files(&url, &v.name, &rows));
                 out.extend(embeds(v.charts())?);
                 out.push(image.0);
                 Ok(out)
             }
             Job::Plan(n) => {
-                let v = view::plan(site, computed, n);
+                let v = view::plan(tr, site, computed, n);
                 let url = view::plan_url(&site.plans[n]);
-                let description = if v.summary.is_empty() { v.title.clone() } else { v.summary.clone() };
-                let image = share_image(&url, &v.title, Some(v.headline()))?;
-                let rows = data::target_rows(site, computed, &[n]);
-                let mut out = vec![render("plan.html", with_data(&url, &v.title, description, &image), Serde(&v).into())?];
-                out.push(Page::text(view::charts::data_file(&url, "csv"), data::targets_csv(&rows)));
+                let description = if v.summary.is_empty() {
+                    v.title.clone()
+                } else {
+                    v.summary.clone()
+                };
+                let image = share_image(&url, &v.title, Some(v.headline(tr)))?;
+                let rows = data::target_rows(tr, site, computed, &[n]);
+                let mut out = vec![render(
+                    "plan.html",
+                    with_data(&url, &v.title, description, &image),
+                    Serde(&v).into(),
+                )?];
+                out.push(Page::text(
+                    view::charts::data_file(&url, "csv"),
+                    data::targets_csv(&rows),
+                ));
                 out.push(Page::text(
                     view::charts::data_file(&url, "json"),
-                    data::targets_json(&v.title, &format!("{}{url}", site_view.url), &rows),
+                    data::targets_json(&v.title, &page_address(&url), &rows),
                 ));
                 out.extend(embeds(v.charts())?);
                 out.push(image.0);
@@ -356,7 +504,7 @@ pub fn render(
 
     // The whole dataset in one place, described by its data package.
     let all_rows: Vec<data::Observation> = (0..site.regions.len())
-        .flat_map(|r| data::region_rows(site, computed, RegionIdx(r)))
+        .flat_map(|r| data::region_rows(tr, site, computed, RegionIdx(r)))
         .collect();
     let dir = data::DATASET_DIR;
     pages.push(Page::text(
@@ -366,6 +514,7 @@ pub fn render(
     pages.push(Page::text(
         format!("{dir}{}", data::TARGETS),
         data::targets_csv(&data::target_rows(
+            tr,
             site,
             computed,
             &(0..site.plans.len()).collect::<Vec<_>>(),
@@ -373,30 +522,40 @@ pub fn render(
     ));
     pages.push(Page::text(
         format!("{dir}{}", data::PACKAGE),
-        data::datapackage(site, base_url),
+        data::datapackage(tr, site, &format!("{}{}", site_view.url, prefix(lang))),
     ));
     pages.push(render(
         "data.html",
         PageMeta {
             url: dir.to_string(),
-            title: "Dữ liệu mở".into(),
-            description:
-                "Tải toàn bộ số liệu bao phủ và mục tiêu dưới dạng CSV, kèm mô tả Data Package."
-                    .into(),
-            image: nation_image,
-            image_alt: site.config.title.clone(),
+            title: tr.t("data_title"),
+            description: tr.t("data_description"),
+            image: nation_image.clone(),
+            image_alt: site_view.title.clone(),
             ..PageMeta::default()
         },
-        Serde(&data::description(site)).into(),
+        Serde(&data::description(tr, site)).into(),
     )?);
+    let search = view::search(tr, site);
+    pages.push(render(
+        "search.html",
+        PageMeta {
+            url: view::SEARCH_URL.into(),
+            title: tr.t("search_title"),
+            description: tr.t("search_description"),
+            ..PageMeta::default()
+        },
+        Serde(&search).into(),
+    )?);
+    pages.push(Page::text("atom.xml".into(), feed(tr, site, &site_view)));
 
-    let m = view::methodology(site, computed);
+    let m = view::methodology(tr, site, computed);
     pages.push(render(
         "methodology.html",
         PageMeta {
             url: view::METHODOLOGY_URL.into(),
-            title: "Phương pháp tính và nguồn số liệu".into(),
-            description: "Công thức của các chỉ tiêu, cách đánh giá tiến độ so với mục tiêu và nguồn của từng số liệu.".into(),
+            title: tr.t("methodology_title"),
+            description: tr.t("methodology_description"),
             ..PageMeta::default()
         },
         Serde(&m).into(),
@@ -405,17 +564,47 @@ pub fn render(
         "404.html",
         PageMeta {
             url: "404.html".into(),
-            title: "Không tìm thấy trang".into(),
-            description: "Trang bạn tìm không có trên trang này.".into(),
+            title: tr.t("not_found_title"),
+            description: tr.t("not_found_description"),
             ..PageMeta::default()
         },
         Serde(&home).into(),
     )?);
+    Ok(())
+}
 
-    Ok(Rendered {
-        pages,
-        static_dir: theme.static_dir.clone(),
-    })
+/// An Atom feed of the plans, newest first: what a journalist subscribes to.
+fn feed(tr: &Tr, site: &Site, sv: &SiteView) -> String {
+    let base = format!("{}{}", sv.url, sv.prefix);
+    let mut plans: Vec<&crate::model::Plan> = site.plans.iter().collect();
+    plans.sort_by(|a, b| b.date.cmp(&a.date).then(a.slug.cmp(&b.slug)));
+    // The feed changes when the newest plan does; a build clock would break identical builds.
+    let updated = plans
+        .iter()
+        .filter_map(|p| p.date)
+        .max()
+        .map_or("2000-01-01".to_string(), |d| {
+            format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
+        });
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n<title>{}</title>\n<id>{base}</id>\n<link href=\"{base}\"/>\n<link rel=\"self\" href=\"{base}atom.xml\"/>\n<updated>{updated}T00:00:00Z</updated>\n<author><name>{}</name></author>\n",
+        sv.lang,
+        escape(&sv.title),
+        escape(&sv.publisher),
+    );
+    for p in plans {
+        let url = format!("{base}{}", view::plan_url(p));
+        let date = p.date.map_or(updated.clone(), |d| {
+            format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
+        });
+        out.push_str(&format!(
+            "<entry>\n<title>{}</title>\n<id>{url}</id>\n<link href=\"{url}\"/>\n<updated>{date}T00:00:00Z</updated>\n<summary>{}</summary>\n</entry>\n",
+            escape(&tr.text(&p.title, &p.title_en)),
+            escape(&tr.text(&p.summary, &p.summary_en)),
+        ));
+    }
+    out.push_str("</feed>\n");
+    out
 }
 
 /// Where a page's share image is written, next to its `index.html`.

@@ -1,11 +1,12 @@
 //! Chart views: each chart with its legend, sources, embeddable page and data download, built
 //! from the same values the tables beside it show.
 
-use super::{SourceRef, LANG};
+use super::SourceRef;
 use crate::compute::progress::Progress;
 use crate::model::{Measure, Metric, Target};
 use crate::present::chart::progress::{progress_chart, ProgressChart, ProgressRow};
 use crate::present::chart::Frame;
+use crate::present::i18n::Tr;
 use crate::present::{escape, format};
 use serde::Serialize;
 
@@ -41,6 +42,23 @@ pub struct ChartView {
     pub embed_url: String,
     /// The page's data download, which holds the chart's numbers.
     pub data_url: String,
+}
+
+/// The page charts are drawn for, and the element ids of its charts: `chart-1`, `chart-2`…
+pub struct Slots {
+    pub page: String,
+    count: usize,
+}
+
+impl Slots {
+    pub fn new(page: String) -> Slots {
+        Slots { page, count: 0 }
+    }
+
+    pub fn next_id(&mut self) -> String {
+        self.count += 1;
+        format!("chart-{}", self.count)
+    }
 }
 
 /// Where a page's data files are, next to its `index.html`.
@@ -102,8 +120,8 @@ pub fn covered(t: &Target, p: &Progress) -> Option<(f64, f64)> {
 }
 
 /// The share covered as written: "52%".
-pub fn covered_label(share: f64) -> String {
-    format::percent(share, 0, LANG)
+pub fn covered_label(tr: &Tr, share: f64) -> String {
+    format::percent(share, 0, tr.lang)
 }
 
 /// One row of a progress chart, already described.
@@ -115,6 +133,7 @@ pub struct ProgressItem {
 }
 
 pub fn progress_view(
+    tr: &Tr,
     page_url: &str,
     frame_id: &str,
     title: String,
@@ -130,8 +149,8 @@ pub fn progress_view(
             format!(
                 "{}: đã đi {} quãng đường từ năm gốc đến mục tiêu, theo lộ trình đều cần {} ({}).",
                 i.label,
-                covered_label(i.share),
-                covered_label(i.elapsed),
+                covered_label(tr, i.share),
+                covered_label(tr, i.elapsed),
                 i.status
             )
         })
@@ -150,10 +169,10 @@ pub fn progress_view(
                 status: i.status.clone(),
                 covered: i.share,
                 expected: Some(i.elapsed),
-                covered_label: covered_label(i.share),
+                covered_label: covered_label(tr, i.share),
             })
             .collect(),
-        ends: ("Năm gốc".into(), "Mục tiêu".into()),
+        ends: (tr.t("base_end"), tr.t("target_end")),
     });
     chart_view(
         page_url,
@@ -162,11 +181,8 @@ pub fn progress_view(
         svg,
         title,
         vec![
-            key("key-actual", "▬ Quãng đường đã đi từ số năm gốc"),
-            key(
-                "key-target",
-                "┆ Vị trí cần đến nếu đi đều theo thời gian; ┃ mục tiêu",
-            ),
+            key("key-actual", tr.t("key_progress_covered")),
+            key("key-target", tr.t("key_progress_expected")),
         ],
         sources,
     )

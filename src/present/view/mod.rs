@@ -9,7 +9,8 @@ use super::chart::sparkline::sparkline;
 use super::chart::stacked::{stacked_chart, Part, Stacked};
 use super::chart::time::{time_chart, TimeChart};
 use super::chart::Frame;
-use super::format::{self, Lang};
+use super::format;
+use super::i18n::Tr;
 use super::markdown;
 use crate::compute::progress::{self, Progress, Status};
 use crate::compute::Computed;
@@ -18,11 +19,9 @@ use crate::model::{
     Comparison, IndicatorIdx, Level, Measure, Metric, Plan, Qualifier, RegionIdx, SeriesIdx,
     SeriesKind, Site, SourceIdx, Target, Unit,
 };
-use charts::{chart_view, key, ChartView};
+use charts::{chart_view, key, ChartView, Slots};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
-
-const LANG: Lang = Lang::Vi;
 
 pub fn region_url(site: &Site, r: RegionIdx) -> String {
     format!("vung/{}/", site.region(r).code)
@@ -34,6 +33,7 @@ pub fn plan_url(plan: &Plan) -> String {
     format!("ke-hoach/{}/", plan.slug)
 }
 pub const METHODOLOGY_URL: &str = "phuong-phap/";
+pub const SEARCH_URL: &str = "tim-kiem/";
 
 #[derive(Serialize, Clone)]
 pub struct Link {
@@ -57,20 +57,35 @@ fn source_ref(site: &Site, s: SourceIdx) -> SourceRef {
     }
 }
 
-fn region_link(site: &Site, r: RegionIdx) -> Link {
+fn region_link(tr: &Tr, site: &Site, r: RegionIdx) -> Link {
     Link {
-        name: site.region(r).name_vi.clone(),
+        name: region_name(tr, site, r),
         url: region_url(site, r),
     }
 }
 
-fn level_name(level: Level) -> &'static str {
-    match level {
-        Level::Nation => "Toàn quốc",
-        Level::Province => "Tỉnh, thành phố",
-        Level::District => "Huyện",
-        Level::Commune => "Xã, phường",
-    }
+fn region_name(tr: &Tr, site: &Site, r: RegionIdx) -> String {
+    let region = site.region(r);
+    tr.name(&region.name_vi, &region.name_en)
+}
+
+fn series_name(tr: &Tr, site: &Site, s: SeriesIdx) -> String {
+    let series = site.series(s);
+    tr.name(&series.name_vi, &series.name_en)
+}
+
+fn indicator_name(tr: &Tr, site: &Site, i: IndicatorIdx) -> String {
+    let ind = site.indicator(i);
+    tr.name(&ind.name_vi, &ind.name_en)
+}
+
+fn level_name(tr: &Tr, level: Level) -> String {
+    tr.t(match level {
+        Level::Nation => "level_nation",
+        Level::Province => "level_province",
+        Level::District => "level_district",
+        Level::Commune => "level_commune",
+    })
 }
 
 fn level_slug(level: Level) -> &'static str {
@@ -82,33 +97,34 @@ fn level_slug(level: Level) -> &'static str {
     }
 }
 
-pub fn status_label(s: Status) -> (&'static str, &'static str, &'static str) {
+pub fn status_label(tr: &Tr, s: Status) -> (&'static str, String, &'static str) {
     // (key for styling, words, symbol): the symbol repeats the words, never replaces them.
-    match s {
-        Status::Achieved => ("achieved", "Đã đạt", "✔"),
-        Status::Missed => ("missed", "Không đạt", "✘"),
-        Status::OnTrack => ("on-track", "Đúng lộ trình", "↗"),
-        Status::AccelerationNeeded => ("acceleration", "Cần tăng tốc", "⇡"),
-        Status::Limited => ("limited", "Tiến triển hạn chế", "→"),
-        Status::MovingAway => ("moving-away", "Đi ngược mục tiêu", "↘"),
-        Status::NotMeasurable => ("not-measurable", "Chưa đủ số liệu để đánh giá", "?"),
-    }
+    let (key, symbol) = match s {
+        Status::Achieved => ("achieved", "✔"),
+        Status::Missed => ("missed", "✘"),
+        Status::OnTrack => ("on-track", "↗"),
+        Status::AccelerationNeeded => ("acceleration", "⇡"),
+        Status::Limited => ("limited", "→"),
+        Status::MovingAway => ("moving-away", "↘"),
+        Status::NotMeasurable => ("not-measurable", "?"),
+    };
+    (key, tr.t(&format!("status_{key}")), symbol)
 }
 
 /// How a value of `metric` is written.
-pub fn metric_value(site: &Site, metric: Metric, v: f64) -> String {
+pub fn metric_value(tr: &Tr, site: &Site, metric: Metric, v: f64) -> String {
     match metric {
-        Metric::Indicator(i) => indicator_value(site, i, v),
-        Metric::Series(s, Measure::Value) => series_value(site, s, v),
-        Metric::Series(_, _) => format::percent(v, 2, LANG),
+        Metric::Indicator(i) => indicator_value(tr, site, i, v),
+        Metric::Series(s, Measure::Value) => series_value(tr, site, s, v),
+        Metric::Series(_, _) => format::percent(v, 2, tr.lang),
     }
 }
 
-fn indicator_value(site: &Site, i: IndicatorIdx, v: f64) -> String {
+fn indicator_value(tr: &Tr, site: &Site, i: IndicatorIdx, v: f64) -> String {
     let (n, decimals) = indicator_number(site, i, v);
     match site.indicator(i).unit {
-        Unit::Percent => format!("{}%", format::number(n, decimals, LANG)),
-        Unit::Number => format::number(n, decimals, LANG),
+        Unit::Percent => format!("{}%", format::number(n, decimals, tr.lang)),
+        Unit::Number => format::number(n, decimals, tr.lang),
     }
 }
 
@@ -130,11 +146,14 @@ pub fn indicator_number(site: &Site, i: IndicatorIdx, v: f64) -> (f64, usize) {
 }
 
 /// A change of an indicator: percentage points for rates.
-fn indicator_change(site: &Site, i: IndicatorIdx, c: f64) -> String {
+fn indicator_change(tr: &Tr, site: &Site, i: IndicatorIdx, c: f64) -> String {
     let (n, decimals) = indicator_change_number(site, i, c);
     match site.indicator(i).unit {
-        Unit::Percent => format!("{} điểm %", format::signed(n, decimals, LANG)),
-        Unit::Number => format::signed(n, decimals, LANG),
+        Unit::Percent => tr.f(
+            "points",
+            &[("value", &format::signed(n, decimals, tr.lang))],
+        ),
+        Unit::Number => format::signed(n, decimals, tr.lang),
     }
 }
 
@@ -147,10 +166,10 @@ pub fn indicator_change_number(site: &Site, i: IndicatorIdx, c: f64) -> (f64, us
     }
 }
 
-fn series_value(site: &Site, s: SeriesIdx, v: f64) -> String {
+fn series_value(tr: &Tr, site: &Site, s: SeriesIdx, v: f64) -> String {
     match site.series(s).kind {
-        SeriesKind::Count => format::count(v, LANG),
-        SeriesKind::Percent => format!("{}%", format::number(v, natural_decimals(v, 2), LANG)),
+        SeriesKind::Count => format::count(v, tr.lang),
+        SeriesKind::Percent => format!("{}%", format::number(v, natural_decimals(v, 2), tr.lang)),
     }
 }
 
@@ -164,13 +183,15 @@ fn natural_decimals(v: f64, max: usize) -> usize {
         .unwrap_or(max)
 }
 
-pub fn metric_name(site: &Site, metric: Metric) -> String {
+pub fn metric_name(tr: &Tr, site: &Site, metric: Metric) -> String {
     match metric {
-        Metric::Indicator(i) => site.indicator(i).name_vi.clone(),
-        Metric::Series(s, Measure::Value) => site.series(s).name_vi.clone(),
-        Metric::Series(s, Measure::Growth) => format!("Tốc độ tăng: {}", site.series(s).name_vi),
+        Metric::Indicator(i) => indicator_name(tr, site, i),
+        Metric::Series(s, Measure::Value) => series_name(tr, site, s),
+        Metric::Series(s, Measure::Growth) => {
+            tr.f("growth_of", &[("name", &series_name(tr, site, s))])
+        }
         Metric::Series(s, Measure::DevelopmentIndex) => {
-            format!("Tốc độ phát triển: {}", site.series(s).name_vi)
+            tr.f("index_of", &[("name", &series_name(tr, site, s))])
         }
     }
 }
@@ -198,7 +219,7 @@ pub struct TargetView {
     pub latest_sources: Vec<SourceRef>,
     pub base_sources: Vec<SourceRef>,
     /// When the outcome is not known, what the trajectory before it said.
-    pub trend_label: Option<&'static str>,
+    pub trend_label: Option<String>,
     pub base: Option<String>,
     pub gap: Option<String>,
     pub status: &'static str,
@@ -212,6 +233,7 @@ pub struct TargetView {
 }
 
 pub fn target_view(
+    tr: &Tr,
     site: &Site,
     computed: &Computed,
     plan: &Plan,
@@ -223,63 +245,64 @@ pub fn target_view(
         Comparison::AtMost => "≤",
         Comparison::Exactly => "=",
     };
-    let (status, label, status_symbol) = status_label(p.status);
+    let (status, label, status_symbol) = status_label(tr, p.status);
     let trend = match site.config.progress_method {
         ProgressMethod::Cagr => p.cagr_status,
         ProgressMethod::Linear => p.linear_status,
     };
-    let trend_words = status_label(trend).1;
+    let trend_words = status_label(tr, trend).1;
     let status_label = match p.status {
-        Status::NotMeasurable if p.latest.is_none() => "Chưa có số liệu".to_string(),
+        Status::NotMeasurable if p.latest.is_none() => tr.t("no_data"),
         Status::NotMeasurable if p.latest.is_some_and(|(y, _)| y == t.year) => {
-            format!(
-                "Chưa xác định: số liệu năm {} là số ước tính hoặc giới hạn",
-                t.year
-            )
+            tr.f("undetermined_year", &[("year", &t.year.to_string())])
         }
         Status::NotMeasurable if computed.as_of.is_some_and(|y| y >= t.year) => {
-            format!("Không có số liệu năm {}", t.year)
+            tr.f("no_data_year", &[("year", &t.year.to_string())])
         }
-        _ => label.to_string(),
+        _ => label,
     };
     let gap = p.latest.and_then(|(_, v)| {
         (!matches!(p.status, Status::Achieved)).then(|| match t.metric {
             Metric::Series(s, Measure::Value) if site.series(s).kind == SeriesKind::Count => {
-                format::signed(t.value - v, 0, LANG)
+                format::signed(t.value - v, 0, tr.lang)
             }
-            Metric::Indicator(i) if site.indicator(i).unit == Unit::Percent => format!(
-                "{} điểm %",
-                format::signed(
-                    (t.value - v) * 100.0,
-                    site.indicator(i).decimals.into(),
-                    LANG
-                )
+            Metric::Indicator(i) if site.indicator(i).unit == Unit::Percent => tr.f(
+                "points",
+                &[(
+                    "value",
+                    &format::signed(
+                        (t.value - v) * 100.0,
+                        site.indicator(i).decimals.into(),
+                        tr.lang,
+                    ),
+                )],
             ),
-            Metric::Series(_, Measure::Growth | Measure::DevelopmentIndex) => {
-                format!("{} điểm %", format::signed((t.value - v) * 100.0, 2, LANG))
-            }
-            m => metric_value(site, m, t.value - v),
+            Metric::Series(_, Measure::Growth | Measure::DevelopmentIndex) => tr.f(
+                "points",
+                &[("value", &format::signed((t.value - v) * 100.0, 2, tr.lang))],
+            ),
+            m => metric_value(tr, site, m, t.value - v),
         })
     });
     TargetView {
         // The document's number is short enough for a table cell; the title is the fallback.
         plan: Link {
-            name: plan.short_name.clone(),
+            name: tr.name(&plan.short_name, &plan.short_name_en),
             url: plan_url(plan),
         },
-        metric: metric_name(site, t.metric),
+        metric: metric_name(tr, site, t.metric),
         metric_url: match t.metric {
             Metric::Indicator(i) => Some(indicator_url(site, i)),
             Metric::Series(..) => None,
         },
-        region: region_link(site, t.region),
+        region: region_link(tr, site, t.region),
         year: t.year,
-        target: format!("{sign} {}", metric_value(site, t.metric, t.value)),
+        target: format!("{sign} {}", metric_value(tr, site, t.metric, t.value)),
         printed: t.printed.clone(),
         latest: p.latest.map(|(y, v)| {
             qualified(
                 computed.metric_qualifier(t.region, t.metric, y),
-                metric_value(site, t.metric, v),
+                metric_value(tr, site, t.metric, v),
             )
         }),
         latest_year: p.latest.map(|(y, _)| y),
@@ -300,15 +323,15 @@ pub fn target_view(
             .unwrap_or_default(),
         base: p
             .base
-            .map(|(y, v)| format!("{} ({y})", metric_value(site, t.metric, v))),
+            .map(|(y, v)| format!("{} ({y})", metric_value(tr, site, t.metric, v))),
         gap,
         status,
         status_label,
         status_symbol,
-        cagr_ratio: p.cagr_ratio.map(|r| format::number(r, 2, LANG)),
-        linear_ratio: p.linear_ratio.map(|r| format::number(r, 2, LANG)),
-        covered: charts::covered(t, p).map(|(share, _)| charts::covered_label(share)),
-        elapsed: charts::covered(t, p).map(|(_, e)| charts::covered_label(e)),
+        cagr_ratio: p.cagr_ratio.map(|r| format::number(r, 2, tr.lang)),
+        linear_ratio: p.linear_ratio.map(|r| format::number(r, 2, tr.lang)),
+        covered: charts::covered(t, p).map(|(share, _)| charts::covered_label(tr, share)),
+        elapsed: charts::covered(t, p).map(|(_, e)| charts::covered_label(tr, e)),
     }
 }
 
@@ -389,6 +412,7 @@ pub struct IndicatorBlock {
 /// is always named, with "không có số liệu" when it is empty; empty others are left out.
 /// `format` gets the line's position, the year and the value.
 fn chart_description(
+    tr: &Tr,
     lines: &[(&str, &[(i32, f64)])],
     format: &dyn Fn(usize, i32, f64) -> String,
 ) -> String {
@@ -398,7 +422,7 @@ fn chart_description(
         .filter(|(n, (_, points))| *n == 0 || !points.is_empty())
         .map(|(n, (name, points))| {
             let values = if points.is_empty() {
-                "không có số liệu".to_string()
+                tr.t("no_figures")
             } else {
                 points
                     .iter()
@@ -437,12 +461,12 @@ fn targets_for<'a>(
 }
 
 fn series_block(
+    tr: &Tr,
     site: &Site,
     computed: &Computed,
     region: RegionIdx,
     s: SeriesIdx,
-    page: &str,
-    next_id: &mut dyn FnMut() -> String,
+    slots: &mut Slots,
 ) -> Option<SeriesBlock> {
     let years = computed.series_years(region, s);
     if years.is_empty() {
@@ -462,20 +486,20 @@ fn series_block(
                 plan_sources,
                 actual: y
                     .actual
-                    .map(|v| qualified(fig.qualifier, series_value(site, s, v))),
-                plan: y.plan.map(|v| series_value(site, s, v)),
+                    .map(|v| qualified(fig.qualifier, series_value(tr, site, s, v))),
+                plan: y.plan.map(|v| series_value(tr, site, s, v)),
                 attainment: y
                     .attainment
-                    .map(|v| qualified(fig.qualifier, format::percent(v, 2, LANG))),
+                    .map(|v| qualified(fig.qualifier, format::percent(v, 2, tr.lang))),
                 increase: y
                     .increase
-                    .map(|v| qualified(y.change_qualifier, format::signed(v, 0, LANG))),
+                    .map(|v| qualified(y.change_qualifier, format::signed(v, 0, tr.lang))),
                 growth: y
                     .growth
-                    .map(|v| qualified(y.change_qualifier, format::signed_percent(v, 2, LANG))),
+                    .map(|v| qualified(y.change_qualifier, format::signed_percent(v, 2, tr.lang))),
                 development_index: y
                     .development_index
-                    .map(|v| qualified(y.change_qualifier, format::percent(v, 2, LANG))),
+                    .map(|v| qualified(y.change_qualifier, format::percent(v, 2, tr.lang))),
                 sources,
                 note: fig.note.clone(),
             }
@@ -492,31 +516,32 @@ fn series_block(
     let target_points: Vec<(i32, f64)> =
         targets.iter().map(|(_, t, _)| (t.year, t.value)).collect();
     let has_targets = !target_points.is_empty();
-    let region_name = &site.region(region).name_vi;
+    let region_name = &region_name(tr, site, region);
     let qualifier = |year: i32| computed.metric_qualifier(region, metric, year);
     let desc = chart_description(
+        tr,
         &[
-            ("Thực hiện", &actual),
-            ("Kế hoạch", &plan),
-            ("Mục tiêu", &target_points),
+            (&tr.t("line_actual"), &actual),
+            (&tr.t("line_plan"), &plan),
+            (&tr.t("line_target"), &target_points),
         ],
         &|line, year, v| {
             let q = if line == 0 { qualifier(year) } else { None };
-            qualified(q, series_value(site, s, v))
+            qualified(q, series_value(tr, site, s, v))
         },
     );
-    let tick = |v: f64| format::number(v, 0, LANG);
+    let tick = |v: f64| format::number(v, 0, tr.lang);
     let has_plan = rows.iter().any(|r| r.plan.is_some());
     let has_approximate = years.iter().any(|y| y.qualifier.is_some());
-    let mut keys = vec![key("key-actual", "● Thực hiện")];
+    let mut keys = vec![key("key-actual", tr.t("key_actual"))];
     if has_approximate {
-        keys.push(key("key-actual", "○ Số ước tính hoặc giới hạn (≈, >)"));
+        keys.push(key("key-actual", tr.t("key_approximate")));
     }
     if has_plan {
-        keys.push(key("key-plan", "△ Kế hoạch giao (nét đứt)"));
+        keys.push(key("key-plan", tr.t("key_plan")));
     }
     if has_targets {
-        keys.push(key("key-target", "✕ Mục tiêu, ┄ lộ trình đến mục tiêu"));
+        keys.push(key("key-target", tr.t("key_target")));
     }
     let all_sources: Vec<SourceRef> = rows
         .iter()
@@ -524,8 +549,8 @@ fn series_block(
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let title = format!("{} – {}", series.name_vi, region_name);
-    let frame_id = next_id();
+    let title = format!("{} – {}", series_name(tr, site, s), region_name);
+    let frame_id = slots.next_id();
     let svg = time_chart(&TimeChart {
         frame: Frame {
             id: frame_id.clone(),
@@ -539,10 +564,10 @@ fn series_block(
             .collect(),
         latest_label: actual
             .last()
-            .map(|(y, v)| qualified(qualifier(*y), series_value(site, s, *v))),
+            .map(|(y, v)| qualified(qualifier(*y), series_value(tr, site, s, *v))),
         target_labels: targets
             .iter()
-            .map(|(_, t, _)| format!("{}: {}", t.year, series_value(site, s, t.value)))
+            .map(|(_, t, _)| format!("{}: {}", t.year, series_value(tr, site, s, t.value)))
             .collect(),
         actual,
         plan,
@@ -550,7 +575,7 @@ fn series_block(
         format_tick: &tick,
     });
     let chart = chart_view(
-        page,
+        &slots.page,
         &format!("s-{}", series.id),
         &frame_id,
         svg,
@@ -558,12 +583,12 @@ fn series_block(
         keys,
         all_sources.clone(),
     );
-    let attainment = attainment_chart(site, computed, region, s, page, next_id, &all_sources);
-    let composition = composition(site, computed, region, s, page, next_id, &all_sources);
+    let attainment = attainment_chart(tr, site, computed, region, s, slots, &all_sources);
+    let composition = composition(tr, site, computed, region, s, slots, &all_sources);
     Some(SeriesBlock {
         id: series.id.clone(),
-        name: series.name_vi.clone(),
-        unit: series.unit_vi.clone(),
+        name: series_name(tr, site, s),
+        unit: tr.text(&series.unit_vi, &series.unit_en),
         chart,
         attainment,
         composition,
@@ -576,12 +601,12 @@ fn series_block(
 
 /// Actual / plan by year as bullet bars, with 100% marked.
 fn attainment_chart(
+    tr: &Tr,
     site: &Site,
     computed: &Computed,
     region: RegionIdx,
     s: SeriesIdx,
-    page: &str,
-    next_id: &mut dyn FnMut() -> String,
+    slots: &mut Slots,
     sources: &[SourceRef],
 ) -> Option<ChartView> {
     let rows: Vec<BulletRow> = computed
@@ -592,7 +617,7 @@ fn attainment_chart(
             Some(BulletRow {
                 label: y.year.to_string(),
                 ratio,
-                value_label: qualified(y.qualifier, format::percent(ratio, 2, LANG)),
+                value_label: qualified(y.qualifier, format::percent(ratio, 2, tr.lang)),
                 approximate: y.qualifier.is_some(),
             })
         })
@@ -600,20 +625,20 @@ fn attainment_chart(
     if rows.is_empty() {
         return None;
     }
-    let name = &site.series(s).name_vi;
-    let title = format!(
-        "Đạt so với kế hoạch: {} – {}",
-        name,
-        site.region(region).name_vi
+    let title = tr.f(
+        "attainment_title",
+        &[
+            ("name", &series_name(tr, site, s)),
+            ("region", &region_name(tr, site, region)),
+        ],
     );
-    let desc = format!(
-        "Số thực hiện so với kế hoạch giao, 100% là đạt đúng kế hoạch: {}.",
-        rows.iter()
-            .map(|r| format!("{} {}", r.label, r.value_label))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-    let frame_id = next_id();
+    let values = rows
+        .iter()
+        .map(|r| format!("{} {}", r.label, r.value_label))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let desc = tr.f("attainment_desc", &[("values", &values)]);
+    let frame_id = slots.next_id();
     let svg = bullet_chart(&Bullet {
         frame: Frame {
             id: frame_id.clone(),
@@ -621,17 +646,17 @@ fn attainment_chart(
             desc,
         },
         rows,
-        mark_label: "100% kế hoạch".into(),
+        mark_label: tr.t("full_plan"),
     });
     chart_view(
-        page,
+        &slots.page,
         &format!("dat-{}", site.series(s).id),
         &frame_id,
         svg,
         title,
         vec![
-            key("key-actual", "▬ Thực hiện so với kế hoạch"),
-            key("key-target", "┃ 100% kế hoạch"),
+            key("key-actual", tr.t("key_attainment")),
+            key("key-target", tr.t("key_full_plan")),
         ],
         sources.to_vec(),
     )
@@ -639,12 +664,12 @@ fn attainment_chart(
 
 /// The parts of a summed series by year, stacked, with their table.
 fn composition(
+    tr: &Tr,
     site: &Site,
     computed: &Computed,
     region: RegionIdx,
     s: SeriesIdx,
-    page: &str,
-    next_id: &mut dyn FnMut() -> String,
+    slots: &mut Slots,
     sources: &[SourceRef],
 ) -> Option<Composition> {
     let series = site.series(s);
@@ -673,7 +698,7 @@ fn composition(
     let names: Vec<String> = series
         .parts
         .iter()
-        .map(|p| short_part_name(&site.series(*p).name_vi, &series.name_vi))
+        .map(|p| short_part_name(&series_name(tr, site, *p), &series_name(tr, site, s)))
         .collect();
     let parts: Vec<Part> = (0..series.parts.len())
         .map(|n| Part {
@@ -691,7 +716,7 @@ fn composition(
                 year: *year,
                 parts: values
                     .iter()
-                    .map(|v| v.map(|v| series_value(site, s, v)))
+                    .map(|v| v.map(|v| series_value(tr, site, s, v)))
                     .collect(),
                 shares: values
                     .iter()
@@ -699,27 +724,26 @@ fn composition(
                         Some(format::percent(
                             v.as_ref()? / total.filter(|t| *t > 0.0)?,
                             1,
-                            LANG,
+                            tr.lang,
                         ))
                     })
                     .collect(),
-                total: total.map(|t| series_value(site, s, t)),
+                total: total.map(|t| series_value(tr, site, s, t)),
             }
         })
         .collect();
     let drawn: Vec<&CompositionRow> = rows.iter().filter(|r| r.total.is_some()).collect();
-    let title = format!(
-        "Cơ cấu {} – {}",
-        series.name_vi,
-        site.region(region).name_vi
+    let title = tr.f(
+        "composition_title",
+        &[
+            ("name", &series_name(tr, site, s)),
+            ("region", &region_name(tr, site, region)),
+        ],
     );
-    let desc = format!(
-        "{} gồm {}. {}",
-        series.name_vi,
-        names.join(" và "),
-        drawn
-            .iter()
-            .map(|r| format!(
+    let by_year = drawn
+        .iter()
+        .map(|r| {
+            format!(
                 "{}: {} = {}.",
                 r.year,
                 r.parts
@@ -729,12 +753,20 @@ fn composition(
                     .collect::<Vec<_>>()
                     .join(" + "),
                 r.total.as_deref().unwrap_or("")
-            ))
-            .collect::<Vec<_>>()
-            .join(" ")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let desc = tr.f(
+        "composition_desc",
+        &[
+            ("name", &series_name(tr, site, s)),
+            ("parts", &names.join(&tr.t("and"))),
+            ("years", &by_year),
+        ],
     );
-    let tick = |v: f64| format::number(v, 0, LANG);
-    let frame_id = next_id();
+    let tick = |v: f64| format::number(v, 0, tr.lang);
+    let frame_id = slots.next_id();
     let svg = stacked_chart(&Stacked {
         frame: Frame {
             id: frame_id.clone(),
@@ -758,7 +790,7 @@ fn composition(
         .collect();
     Some(Composition {
         chart: chart_view(
-            page,
+            &slots.page,
             &format!("co-cau-{}", series.id),
             &frame_id,
             svg,
@@ -774,7 +806,15 @@ fn composition(
 /// "Người tham gia BHXH bắt buộc" within "Người tham gia BHXH" is "Bắt buộc": the chart names
 /// parts beside the bars, where the whole name does not fit.
 fn short_part_name(part: &str, total: &str) -> String {
-    match part.strip_prefix(total).map(str::trim) {
+    // English puts the qualifier first: "Compulsory social insurance participants".
+    let lower = (part.to_lowercase(), total.to_lowercase());
+    let rest = part.strip_prefix(total).map(str::trim).or_else(|| {
+        lower
+            .0
+            .ends_with(&lower.1)
+            .then(|| part[..part.len() - total.len()].trim())
+    });
+    match rest {
         Some(rest) if !rest.is_empty() => {
             let mut chars = rest.chars();
             chars
@@ -787,12 +827,12 @@ fn short_part_name(part: &str, total: &str) -> String {
 }
 
 fn indicator_block(
+    tr: &Tr,
     site: &Site,
     computed: &Computed,
     region: RegionIdx,
     i: IndicatorIdx,
-    page: &str,
-    next_id: &mut dyn FnMut() -> String,
+    slots: &mut Slots,
 ) -> Option<IndicatorBlock> {
     let ind = site.indicator(i);
     let values = computed.indicator(region, i);
@@ -816,10 +856,10 @@ fn indicator_block(
                 .collect();
             IndicatorRow {
                 year: *year,
-                value: qualified(v.qualifier, indicator_value(site, i, v.value)),
+                value: qualified(v.qualifier, indicator_value(tr, site, i, v.value)),
                 change: computed
                     .indicator_change(region, i, *year)
-                    .map(|c| qualified(c.qualifier, indicator_change(site, i, c.value))),
+                    .map(|c| qualified(c.qualifier, indicator_change(tr, site, i, c.value))),
                 sources: input_sources(site, region, i, *year),
                 notes: notes.into_iter().collect(),
             }
@@ -829,10 +869,14 @@ fn indicator_block(
         targets.iter().map(|(_, t, _)| (t.year, t.value)).collect();
     let qualifier = |year: i32| computed.metric_qualifier(region, Metric::Indicator(i), year);
     let desc = chart_description(
-        &[("Giá trị", &points), ("Mục tiêu", &target_points)],
+        tr,
+        &[
+            (&tr.t("line_value"), &points),
+            (&tr.t("line_target"), &target_points),
+        ],
         &|line, year, v| {
             let q = if line == 0 { qualifier(year) } else { None };
-            qualified(q, indicator_value(site, i, v))
+            qualified(q, indicator_value(tr, site, i, v))
         },
     );
     let max = points
@@ -846,16 +890,16 @@ fn indicator_block(
         0
     };
     let tick = |v: f64| match ind.unit {
-        Unit::Percent => format::percent(v, tick_decimals, LANG),
-        Unit::Number => format::number(v, 0, LANG),
+        Unit::Percent => format::percent(v, tick_decimals, tr.lang),
+        Unit::Number => format::number(v, 0, tr.lang),
     };
     let has_approximate = values.is_some_and(|m| m.values().any(|v| v.qualifier.is_some()));
-    let mut keys = vec![key("key-actual", "● Thực hiện")];
+    let mut keys = vec![key("key-actual", tr.t("key_actual"))];
     if has_approximate {
-        keys.push(key("key-actual", "○ Số ước tính hoặc giới hạn (≈, >)"));
+        keys.push(key("key-actual", tr.t("key_approximate")));
     }
     if !targets.is_empty() {
-        keys.push(key("key-target", "✕ Mục tiêu, ┄ lộ trình đến mục tiêu"));
+        keys.push(key("key-target", tr.t("key_target")));
     }
     let sources: Vec<SourceRef> = values
         .into_iter()
@@ -864,12 +908,16 @@ fn indicator_block(
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let title = format!("{} – {}", ind.name_vi, site.region(region).name_vi);
+    let title = format!(
+        "{} – {}",
+        indicator_name(tr, site, i),
+        region_name(tr, site, region)
+    );
     // Without any figure a chart would show targets alone; the targets table says it better.
     let chart = if points.is_empty() {
         None
     } else {
-        let frame_id = next_id();
+        let frame_id = slots.next_id();
         let svg = time_chart(&TimeChart {
             frame: Frame {
                 id: frame_id.clone(),
@@ -883,10 +931,10 @@ fn indicator_block(
                 .collect(),
             latest_label: points
                 .last()
-                .map(|(y, v)| qualified(qualifier(*y), indicator_value(site, i, *v))),
+                .map(|(y, v)| qualified(qualifier(*y), indicator_value(tr, site, i, *v))),
             target_labels: targets
                 .iter()
-                .map(|(_, t, _)| format!("{}: {}", t.year, indicator_value(site, i, t.value)))
+                .map(|(_, t, _)| format!("{}: {}", t.year, indicator_value(tr, site, i, t.value)))
                 .collect(),
             actual: points,
             plan: Vec::new(),
@@ -894,7 +942,7 @@ fn indicator_block(
             format_tick: &tick,
         });
         chart_view(
-            page,
+            &slots.page,
             &format!("i-{}-{}", ind.id, site.region(region).code),
             &frame_id,
             svg,
@@ -905,17 +953,17 @@ fn indicator_block(
     };
     Some(IndicatorBlock {
         id: ind.id.clone(),
-        name: ind.name_vi.clone(),
+        name: indicator_name(tr, site, i),
         url: indicator_url(site, i),
-        formula: formula_words(site, i),
-        region: region_link(site, region),
+        formula: formula_words(tr, site, i),
+        region: region_link(tr, site, region),
         region_code: site.region(region).code.clone(),
         has_approximate,
         chart,
         rows,
         targets: targets
             .iter()
-            .map(|(plan, t, p)| target_view(site, computed, plan, t, p))
+            .map(|(plan, t, p)| target_view(tr, site, computed, plan, t, p))
             .collect(),
     })
 }
@@ -984,7 +1032,7 @@ pub fn input_sources(site: &Site, region: RegionIdx, i: IndicatorIdx, year: i32)
 }
 
 /// The formula with each series id replaced by its name.
-pub fn formula_words(site: &Site, i: IndicatorIdx) -> String {
+pub fn formula_words(tr: &Tr, site: &Site, i: IndicatorIdx) -> String {
     let ind = site.indicator(i);
     let mut text = ind.formula_text.clone();
     // Longest ids first, so that `bhxh_tn` is not read as `bhxh` + `_tn`.
@@ -994,7 +1042,7 @@ pub fn formula_words(site: &Site, i: IndicatorIdx) -> String {
     for (n, s) in inputs.iter().enumerate() {
         let placeholder = format!("\u{1}{n}\u{1}");
         text = replace_word(&text, &site.series(*s).id, &placeholder);
-        names.push((placeholder, site.series(*s).name_vi.clone()));
+        names.push((placeholder, series_name(tr, site, *s)));
     }
     for (placeholder, name) in names {
         text = text.replace(&placeholder, &format!("[{name}]"));
@@ -1028,7 +1076,7 @@ pub struct RegionView {
     pub code: String,
     pub name: String,
     pub name_en: String,
-    pub level: &'static str,
+    pub level: String,
     pub breadcrumbs: Vec<Link>,
     pub from: Option<String>,
     pub until: Option<String>,
@@ -1044,47 +1092,43 @@ pub struct RegionView {
     pub plans: Vec<Link>,
 }
 
-pub fn region(site: &Site, computed: &Computed, r: RegionIdx) -> RegionView {
+pub fn region(tr: &Tr, site: &Site, computed: &Computed, r: RegionIdx) -> RegionView {
     let region = site.region(r);
     let mut breadcrumbs = Vec::new();
     let mut up = region.parent;
     while let Some(p) = up {
-        breadcrumbs.push(region_link(site, p));
+        breadcrumbs.push(region_link(tr, site, p));
         up = site.region(p).parent;
     }
     breadcrumbs.reverse();
-    let mut n = 0;
-    let mut next_id = || {
-        n += 1;
-        format!("chart-{n}")
-    };
-    let page = region_url(site, r);
+    let mut slots = Slots::new(region_url(site, r));
     let series = (0..site.series.len())
         .map(SeriesIdx)
         .filter(|s| site.series(*s).kind == SeriesKind::Count)
-        .filter_map(|s| series_block(site, computed, r, s, &page, &mut next_id))
+        .filter_map(|s| series_block(tr, site, computed, r, s, &mut slots))
         .collect();
     let indicators = (0..site.indicators.len())
-        .filter_map(|i| indicator_block(site, computed, r, IndicatorIdx(i), &page, &mut next_id))
+        .filter_map(|i| indicator_block(tr, site, computed, r, IndicatorIdx(i), &mut slots))
         .collect();
     let region_targets: &[(usize, usize)] = computed
         .region_targets
         .get(&r)
         .map_or(&[], |v| v.as_slice());
     let progress = progress_chart(
+        tr,
         site,
         computed,
         region_targets,
         false,
-        &page,
-        &next_id(),
-        format!("Tiến độ đến các mục tiêu – {}", region.name_vi),
+        &mut slots,
+        tr.f("progress_title", &[("name", &region_name(tr, site, r))]),
     );
     let targets = region_targets
         .iter()
         .map(|&(p, t)| {
             let plan = &site.plans[p];
             target_view(
+                tr,
                 site,
                 computed,
                 plan,
@@ -1095,27 +1139,27 @@ pub fn region(site: &Site, computed: &Computed, r: RegionIdx) -> RegionView {
         .collect();
     RegionView {
         code: region.code.clone(),
-        name: region.name_vi.clone(),
+        name: region_name(tr, site, r),
         name_en: region.name_en.clone(),
-        level: level_name(region.level),
+        level: level_name(tr, region.level),
         breadcrumbs,
-        from: region.from.map(|d| d.to_string()),
-        until: region.until.map(|d| d.to_string()),
+        from: region.from.map(|d| tr.date(d)),
+        until: region.until.map(|d| tr.date(d)),
         became: region
             .became
             .iter()
-            .map(|b| region_link(site, *b))
+            .map(|b| region_link(tr, site, *b))
             .collect(),
         formed_from: region
             .formed_from
             .iter()
-            .map(|b| region_link(site, *b))
+            .map(|b| region_link(tr, site, *b))
             .collect(),
-        note: region.note_vi.clone(),
+        note: tr.text(&region.note_vi, &region.note_en),
         children: region
             .children
             .iter()
-            .map(|c| region_link(site, *c))
+            .map(|c| region_link(tr, site, *c))
             .collect(),
         series,
         indicators,
@@ -1127,7 +1171,7 @@ pub fn region(site: &Site, computed: &Computed, r: RegionIdx) -> RegionView {
             .into_iter()
             .flatten()
             .map(|&p| Link {
-                name: site.plans[p].title.clone(),
+                name: tr.name(&site.plans[p].title, &site.plans[p].title_en),
                 url: plan_url(&site.plans[p]),
             })
             .collect(),
@@ -1136,7 +1180,7 @@ pub fn region(site: &Site, computed: &Computed, r: RegionIdx) -> RegionView {
 
 #[derive(Serialize)]
 pub struct RankGroup {
-    pub level: &'static str,
+    pub level: String,
     pub slug: &'static str,
     /// The one year the regions are compared in.
     pub year: i32,
@@ -1164,7 +1208,7 @@ pub struct IndicatorView {
     pub description: String,
     pub formula: String,
     pub formula_text: String,
-    pub unit: &'static str,
+    pub unit: String,
     pub higher_is_better: bool,
     pub ranking: Vec<RankGroup>,
     pub blocks: Vec<IndicatorBlock>,
@@ -1206,14 +1250,9 @@ fn ranking_reference<'a>(
         .copied()
 }
 
-pub fn indicator(site: &Site, computed: &Computed, i: IndicatorIdx) -> IndicatorView {
+pub fn indicator(tr: &Tr, site: &Site, computed: &Computed, i: IndicatorIdx) -> IndicatorView {
     let ind = site.indicator(i);
-    let page = indicator_url(site, i);
-    let mut n = 0;
-    let mut next_id = || {
-        n += 1;
-        format!("chart-{n}")
-    };
+    let mut slots = Slots::new(indicator_url(site, i));
     let with_values: Vec<(RegionIdx, &BTreeMap<i32, crate::compute::Value>)> =
         (0..site.regions.len())
             .map(RegionIdx)
@@ -1252,14 +1291,14 @@ pub fn indicator(site: &Site, computed: &Computed, i: IndicatorIdx) -> Indicator
         });
         let mut rows: Vec<RankRow> = Vec::new();
         for (r, v) in &ranked {
-            let value = qualified(v.qualifier, indicator_value(site, i, v.value));
+            let value = qualified(v.qualifier, indicator_value(tr, site, i, v.value));
             let rank = match rows.last() {
                 Some(prev) if prev.value == value => prev.rank,
                 _ => rows.len() + 1,
             };
             rows.push(RankRow {
                 rank,
-                region: region_link(site, *r),
+                region: region_link(tr, site, *r),
                 value,
                 former: site.region(*r).until.is_some(),
                 sources: input_sources(site, *r, i, year),
@@ -1267,31 +1306,45 @@ pub fn indicator(site: &Site, computed: &Computed, i: IndicatorIdx) -> Indicator
         }
         let reference = ranking_reference(site, computed, i, year);
         let reference_label = reference.map(|(p, t)| {
-            format!(
-                "Mục tiêu {} ({}): {}",
-                t.year,
-                p.short_name,
-                indicator_value(site, i, t.value)
+            tr.f(
+                "ranking_reference",
+                &[
+                    ("year", &t.year.to_string()),
+                    ("plan", &tr.name(&p.short_name, &p.short_name_en)),
+                    ("value", &indicator_value(tr, site, i, t.value)),
+                ],
             )
         });
-        let level_words = level_name(level);
+        let level_words = level_name(tr, level);
         // A ranking of one is no ranking: the table says it, without a chart.
         let chart = (rows.len() >= 2)
             .then(|| {
-                let title = format!("{} năm {year}: {}", ind.name_vi, level_words);
-                let desc = format!(
-                    "Xếp hạng {}: {}.{}",
-                    level_words.to_lowercase(),
-                    rows.iter()
-                        .map(|r| format!("{}. {} {}", r.rank, r.region.name, r.value))
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                    reference_label
-                        .as_ref()
-                        .map(|l| format!(" {l}."))
-                        .unwrap_or_default()
+                let title = tr.f(
+                    "ranking_title",
+                    &[
+                        ("name", &indicator_name(tr, site, i)),
+                        ("year", &year.to_string()),
+                        ("level", &level_words),
+                    ],
                 );
-                let frame_id = next_id();
+                let ranked_words = rows
+                    .iter()
+                    .map(|r| format!("{}. {} {}", r.rank, r.region.name, r.value))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                let reference_words = reference_label
+                    .as_ref()
+                    .map(|l| format!(" {l}."))
+                    .unwrap_or_default();
+                let desc = tr.f(
+                    "ranking_desc",
+                    &[
+                        ("level", &level_words),
+                        ("rows", &ranked_words),
+                        ("reference", &reference_words),
+                    ],
+                );
+                let frame_id = slots.next_id();
                 let svg = ranking_chart(&Ranking {
                     frame: Frame {
                         id: frame_id.clone(),
@@ -1314,10 +1367,10 @@ pub fn indicator(site: &Site, computed: &Computed, i: IndicatorIdx) -> Indicator
                 });
                 let mut keys = vec![key(
                     "key-actual",
-                    "▬ Giá trị năm ".to_string() + &year.to_string(),
+                    tr.f("key_ranking_value", &[("year", &year.to_string())]),
                 )];
                 if reference.is_some() {
-                    keys.push(key("key-target", "┆ Mục tiêu"));
+                    keys.push(key("key-target", tr.t("key_ranking_target")));
                 }
                 let sources = rows
                     .iter()
@@ -1326,7 +1379,7 @@ pub fn indicator(site: &Site, computed: &Computed, i: IndicatorIdx) -> Indicator
                     .into_iter()
                     .collect();
                 chart_view(
-                    &page,
+                    &slots.page,
                     &format!("xep-hang-{}", level_slug(level)),
                     &frame_id,
                     svg,
@@ -1339,7 +1392,7 @@ pub fn indicator(site: &Site, computed: &Computed, i: IndicatorIdx) -> Indicator
         let without_year = at_level
             .iter()
             .filter(|(_, m)| !m.contains_key(&year))
-            .map(|(r, _)| region_link(site, *r))
+            .map(|(r, _)| region_link(tr, site, *r))
             .collect();
         ranking.push(RankGroup {
             level: level_words,
@@ -1367,18 +1420,18 @@ pub fn indicator(site: &Site, computed: &Computed, i: IndicatorIdx) -> Indicator
     let blocks = candidates
         .iter()
         .filter(|r| shown_levels.contains(&site.region(**r).level))
-        .filter_map(|r| indicator_block(site, computed, *r, i, &page, &mut next_id))
+        .filter_map(|r| indicator_block(tr, site, computed, *r, i, &mut slots))
         .collect();
     IndicatorView {
         id: ind.id.clone(),
-        name: ind.name_vi.clone(),
+        name: indicator_name(tr, site, i),
         name_en: ind.name_en.clone(),
-        description: ind.description_vi.clone(),
-        formula: formula_words(site, i),
+        description: tr.text(&ind.description_vi, &ind.description_en),
+        formula: formula_words(tr, site, i),
         formula_text: ind.formula_text.clone(),
         unit: match ind.unit {
-            Unit::Percent => "phần trăm",
-            Unit::Number => "số",
+            Unit::Percent => tr.t("unit_percent"),
+            Unit::Number => tr.t("unit_number"),
         },
         higher_is_better: ind.higher_is_better,
         ranking,
@@ -1419,46 +1472,49 @@ pub struct PlanView {
 #[derive(Serialize)]
 pub struct StatusCount {
     pub status: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub symbol: &'static str,
     pub count: usize,
 }
 
-pub fn plan(site: &Site, computed: &Computed, index: usize) -> PlanView {
+pub fn plan(tr: &Tr, site: &Site, computed: &Computed, index: usize) -> PlanView {
     let plan = &site.plans[index];
     let progress = &computed.progress[index];
     let list: Vec<(usize, usize)> = (0..plan.targets.len()).map(|t| (index, t)).collect();
     let chart = progress_chart(
+        tr,
         site,
         computed,
         &list,
         plan.targets.iter().any(|t| t.region != plan.region),
-        &plan_url(plan),
-        "chart-1",
-        format!("Tiến độ đến các mục tiêu – {}", plan.short_name),
+        &mut Slots::new(plan_url(plan)),
+        tr.f(
+            "progress_title",
+            &[("name", &tr.name(&plan.short_name, &plan.short_name_en))],
+        ),
     );
     PlanView {
         progress: chart,
         slug: plan.slug.clone(),
-        title: plan.title.clone(),
-        short_name: plan.short_name.clone(),
+        title: tr.name(&plan.title, &plan.title_en),
+        short_name: tr.name(&plan.short_name, &plan.short_name_en),
         title_en: plan.title_en.clone(),
         number: plan.number.clone(),
-        date: plan.date.map(|d| d.to_string()),
-        issuer: plan.issuer.clone(),
+        date: plan.date.map(|d| tr.date(d)),
+        issuer: tr.text(&plan.issuer, &plan.issuer_en),
         kind: plan.kind.clone(),
-        region: region_link(site, plan.region),
-        summary: plan.summary.clone(),
+        region: region_link(tr, site, plan.region),
+        summary: tr.text(&plan.summary, &plan.summary_en),
         seed: plan.seed.clone(),
         body_html: markdown::to_html(&plan.body),
         targets: plan
             .targets
             .iter()
             .zip(progress)
-            .map(|(t, p)| target_view(site, computed, plan, t, p))
+            .map(|(t, p)| target_view(tr, site, computed, plan, t, p))
             .collect(),
         multi_region: plan.targets.iter().any(|t| t.region != plan.region),
-        status_counts: status_counts(progress),
+        status_counts: status_counts(tr, progress),
         tasks: plan
             .tasks
             .iter()
@@ -1475,12 +1531,12 @@ pub fn plan(site: &Site, computed: &Computed, index: usize) -> PlanView {
 /// The progress chart of a list of targets (plan, target): those a share of the way can be
 /// measured for.
 fn progress_chart(
+    tr: &Tr,
     site: &Site,
     computed: &Computed,
     list: &[(usize, usize)],
     name_region: bool,
-    page: &str,
-    frame_id: &str,
+    slots: &mut Slots,
     title: String,
 ) -> Option<ChartView> {
     let mut items = Vec::new();
@@ -1491,7 +1547,7 @@ fn progress_chart(
         let Some((share, elapsed)) = charts::covered(target, progress) else {
             continue;
         };
-        let view = target_view(site, computed, &site.plans[p], target, progress);
+        let view = target_view(tr, site, computed, &site.plans[p], target, progress);
         sources.extend(
             view.latest_sources
                 .iter()
@@ -1516,11 +1572,19 @@ fn progress_chart(
             elapsed,
         });
     }
-    charts::progress_view(page, frame_id, title, items, sources.into_iter().collect())
+    let frame_id = slots.next_id();
+    charts::progress_view(
+        tr,
+        &slots.page,
+        &frame_id,
+        title,
+        items,
+        sources.into_iter().collect(),
+    )
 }
 
 /// How many targets have each status, in the order of [`Status`].
-fn status_counts(progress: &[Progress]) -> Vec<StatusCount> {
+fn status_counts(tr: &Tr, progress: &[Progress]) -> Vec<StatusCount> {
     let mut counts: Vec<(Status, usize)> = Vec::new();
     for p in progress {
         match counts.iter_mut().find(|(s, _)| *s == p.status) {
@@ -1532,7 +1596,7 @@ fn status_counts(progress: &[Progress]) -> Vec<StatusCount> {
     counts
         .into_iter()
         .map(|(s, count)| {
-            let (status, label, symbol) = status_label(s);
+            let (status, label, symbol) = status_label(tr, s);
             StatusCount {
                 status,
                 label,
@@ -1582,6 +1646,7 @@ pub struct YearValue {
 
 /// A headline's sparkline with its text alternative; `values` are in the table beside it.
 fn headline_sparkline(
+    tr: &Tr,
     id: String,
     name: &str,
     points: &[(i32, f64)],
@@ -1591,18 +1656,30 @@ fn headline_sparkline(
     sparkline(
         Frame {
             id,
-            title: format!("{name}: diễn biến {}–{}", first.year, last.year),
-            desc: format!(
-                "Từ {} năm {} đến {} năm {}. {}",
-                first.value,
-                first.year,
-                last.value,
-                last.year,
-                values
-                    .iter()
-                    .map(|v| format!("{}: {}", v.year, v.value))
-                    .collect::<Vec<_>>()
-                    .join("; ")
+            title: tr.f(
+                "sparkline_title",
+                &[
+                    ("name", name),
+                    ("from", &first.year.to_string()),
+                    ("to", &last.year.to_string()),
+                ],
+            ),
+            desc: tr.f(
+                "sparkline_desc",
+                &[
+                    ("first", &first.value),
+                    ("first_year", &first.year.to_string()),
+                    ("last", &last.value),
+                    ("last_year", &last.year.to_string()),
+                    (
+                        "values",
+                        &values
+                            .iter()
+                            .map(|v| format!("{}: {}", v.year, v.value))
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    ),
+                ],
             ),
         },
         points,
@@ -1612,7 +1689,7 @@ fn headline_sparkline(
 #[derive(Serialize)]
 pub struct RegionNode {
     pub link: Link,
-    pub level: &'static str,
+    pub level: String,
     pub former: bool,
     pub until: Option<String>,
     pub children: Vec<RegionNode>,
@@ -1638,7 +1715,7 @@ fn direction(change: Option<f64>) -> &'static str {
     }
 }
 
-pub fn home(site: &Site, computed: &Computed) -> HomeView {
+pub fn home(tr: &Tr, site: &Site, computed: &Computed) -> HomeView {
     let nation = site
         .region_by_code(&site.config.headline_region)
         .expect("checked by the model");
@@ -1665,31 +1742,32 @@ pub fn home(site: &Site, computed: &Computed) -> HomeView {
             .filter_map(|y| {
                 Some(YearValue {
                     year: y.year,
-                    value: qualified(y.qualifier, series_value(site, s, y.actual?)),
+                    value: qualified(y.qualifier, series_value(tr, site, s, y.actual?)),
                 })
             })
             .collect();
         headlines.push(Headline {
             sparkline: headline_sparkline(
+                tr,
                 format!("spark-{}", headlines.len() + 1),
-                &site.series(s).name_vi,
+                &series_name(tr, site, s),
                 &points,
                 &history,
             ),
             history,
-            name: site.series(s).name_vi.clone(),
+            name: series_name(tr, site, s),
             value: qualified(
                 fig.qualifier,
-                series_value(site, s, last.actual.unwrap_or_default()),
+                series_value(tr, site, s, last.actual.unwrap_or_default()),
             ),
             year: last.year,
             previous_year: prev_year,
             change: last
                 .increase
-                .map(|v| qualified(last.change_qualifier, format::signed(v, 0, LANG))),
+                .map(|v| qualified(last.change_qualifier, format::signed(v, 0, tr.lang))),
             growth: last
                 .growth
-                .map(|v| qualified(last.change_qualifier, format::signed_percent(v, 1, LANG))),
+                .map(|v| qualified(last.change_qualifier, format::signed_percent(v, 1, tr.lang))),
             direction: direction(last.increase),
             older: false,
             sources: vec![source_ref(site, fig.source)],
@@ -1708,7 +1786,6 @@ pub fn home(site: &Site, computed: &Computed) -> HomeView {
         let Some((&year, &v)) = values.iter().next_back() else {
             continue;
         };
-        let ind = site.indicator(i);
         let change = computed
             .indicator_change(nation, i, year)
             .map(|c| (c.value, c.qualifier));
@@ -1717,22 +1794,23 @@ pub fn home(site: &Site, computed: &Computed) -> HomeView {
             .iter()
             .map(|(y, v)| YearValue {
                 year: *y,
-                value: qualified(v.qualifier, indicator_value(site, i, v.value)),
+                value: qualified(v.qualifier, indicator_value(tr, site, i, v.value)),
             })
             .collect();
         headlines.push(Headline {
             sparkline: headline_sparkline(
+                tr,
                 format!("spark-{}", headlines.len() + 1),
-                &ind.name_vi,
+                &indicator_name(tr, site, i),
                 &points,
                 &history,
             ),
             history,
-            name: ind.name_vi.clone(),
-            value: qualified(v.qualifier, indicator_value(site, i, v.value)),
+            name: indicator_name(tr, site, i),
+            value: qualified(v.qualifier, indicator_value(tr, site, i, v.value)),
             year,
             previous_year: change.map(|_| year - 1),
-            change: change.map(|(c, q)| qualified(q, indicator_change(site, i, c))),
+            change: change.map(|(c, q)| qualified(q, indicator_change(tr, site, i, c))),
             growth: None,
             direction: direction(change.map(|(c, _)| c)),
             older: false,
@@ -1750,47 +1828,47 @@ pub fn home(site: &Site, computed: &Computed) -> HomeView {
         .iter()
         .zip(&computed.progress)
         .map(|(p, progress)| PlanSummary {
-            title: p.title.clone(),
+            title: tr.name(&p.title, &p.title_en),
             url: plan_url(p),
             number: p.number.clone(),
-            date: p.date.map(|d| d.to_string()),
-            region: region_link(site, p.region),
+            date: p.date.map(|d| tr.date(d)),
+            region: region_link(tr, site, p.region),
             targets: p.targets.len(),
-            status_counts: status_counts(progress),
+            status_counts: status_counts(tr, progress),
         })
         .collect();
     let roots = (0..site.regions.len())
         .map(RegionIdx)
         .filter(|r| site.region(*r).parent.is_none())
-        .map(|r| region_node(site, r))
+        .map(|r| region_node(tr, site, r))
         .collect();
     HomeView {
-        region: region_link(site, nation),
+        region: region_link(tr, site, nation),
         headlines,
         plans,
         regions: roots,
         indicators: (0..site.indicators.len())
             .map(|i| Link {
-                name: site.indicators[i].name_vi.clone(),
+                name: indicator_name(tr, site, IndicatorIdx(i)),
                 url: indicator_url(site, IndicatorIdx(i)),
             })
             .collect(),
     }
 }
 
-fn region_node(site: &Site, r: RegionIdx) -> RegionNode {
+fn region_node(tr: &Tr, site: &Site, r: RegionIdx) -> RegionNode {
     let region = site.region(r);
     RegionNode {
-        link: region_link(site, r),
-        level: level_name(region.level),
+        link: region_link(tr, site, r),
+        level: level_name(tr, region.level),
         former: region.until.is_some(),
-        until: region.until.map(|d| d.to_string()),
+        until: region.until.map(|d| tr.date(d)),
         // The home page lists the nation and provinces; lower levels are on their parents' pages.
         children: if region.level < Level::Province {
             region
                 .children
                 .iter()
-                .map(|c| region_node(site, *c))
+                .map(|c| region_node(tr, site, *c))
                 .collect()
         } else {
             Vec::new()
@@ -1829,23 +1907,26 @@ pub struct MethodologyView {
     pub statuses: Vec<StatusCount>,
 }
 
-pub fn methodology(site: &Site, computed: &Computed) -> MethodologyView {
+pub fn methodology(tr: &Tr, site: &Site, computed: &Computed) -> MethodologyView {
     MethodologyView {
         as_of: computed.as_of,
         method: match site.config.progress_method {
             ProgressMethod::Linear => "linear",
             ProgressMethod::Cagr => "cagr",
         },
-        on_track: format::number(progress::ON_TRACK, 2, LANG),
-        acceleration_needed: format::number(progress::ACCELERATION_NEEDED, 2, LANG),
+        on_track: format::number(progress::ON_TRACK, 2, tr.lang),
+        acceleration_needed: format::number(progress::ACCELERATION_NEEDED, 2, tr.lang),
         indicators: (0..site.indicators.len())
             .map(IndicatorIdx)
             .map(|i| MethodIndicator {
-                name: site.indicator(i).name_vi.clone(),
+                name: indicator_name(tr, site, i),
                 url: indicator_url(site, i),
-                formula: formula_words(site, i),
+                formula: formula_words(tr, site, i),
                 formula_text: site.indicator(i).formula_text.clone(),
-                description: site.indicator(i).description_vi.clone(),
+                description: tr.text(
+                    &site.indicator(i).description_vi,
+                    &site.indicator(i).description_en,
+                ),
             })
             .collect(),
         sources: site
@@ -1870,7 +1951,7 @@ pub fn methodology(site: &Site, computed: &Computed) -> MethodologyView {
         ]
         .into_iter()
         .map(|s| {
-            let (status, label, symbol) = status_label(s);
+            let (status, label, symbol) = status_label(tr, s);
             StatusCount {
                 status,
                 label,
@@ -1880,6 +1961,73 @@ pub fn methodology(site: &Site, computed: &Computed) -> MethodologyView {
         })
         .collect(),
     }
+}
+
+/// One thing search can find.
+#[derive(Serialize)]
+pub struct SearchItem {
+    pub name: String,
+    pub url: String,
+    /// What it is: "Huyện", "Chỉ tiêu", "Kế hoạch"…, with "former unit" where it applies.
+    pub kind: String,
+    /// Folded (lower case, no diacritics) words it is found by: both languages' names, code.
+    pub keys: String,
+}
+
+/// Everything search finds: regions (by level), indicators, plans. It is both the list page
+/// shown without JavaScript and, through each item's folded keys, the index the script
+/// searches.
+#[derive(Serialize)]
+pub struct SearchView {
+    pub items: Vec<SearchItem>,
+}
+
+pub fn search(tr: &Tr, site: &Site) -> SearchView {
+    let keys = |words: &[&str]| {
+        let mut k: Vec<String> = words
+            .iter()
+            .filter(|w| !w.is_empty())
+            .map(|w| crate::text::fold(w))
+            .collect();
+        k.dedup();
+        k.join(" ")
+    };
+    let mut items = Vec::new();
+    let mut regions: Vec<RegionIdx> = (0..site.regions.len()).map(RegionIdx).collect();
+    regions.sort_by_key(|r| (site.region(*r).level, site.region(*r).until.is_some(), r.0));
+    for r in regions {
+        let region = site.region(r);
+        let mut kind = level_name(tr, region.level).to_string();
+        if let Some(until) = region.until {
+            kind = tr.f(
+                "former_until",
+                &[("kind", &kind), ("date", &tr.date(until))],
+            );
+        }
+        items.push(SearchItem {
+            name: tr.name(&region.name_vi, &region.name_en),
+            url: region_url(site, r),
+            kind,
+            keys: keys(&[&region.name_vi, &region.name_en, &region.code]),
+        });
+    }
+    for (i, ind) in site.indicators.iter().enumerate() {
+        items.push(SearchItem {
+            name: tr.name(&ind.name_vi, &ind.name_en),
+            url: indicator_url(site, IndicatorIdx(i)),
+            kind: tr.t("kind_indicator"),
+            keys: keys(&[&ind.name_vi, &ind.name_en, &ind.id]),
+        });
+    }
+    for plan in &site.plans {
+        items.push(SearchItem {
+            name: tr.name(&plan.title, &plan.title_en),
+            url: plan_url(plan),
+            kind: tr.t("kind_plan"),
+            keys: keys(&[&plan.title, &plan.title_en, &plan.number, &plan.short_name]),
+        });
+    }
+    SearchView { items }
 }
 
 impl RegionView {
@@ -1897,12 +2045,15 @@ impl RegionView {
 
     /// The figure a share image leads with: the latest of the first series with one, else of
     /// the first indicator. (figure, what it is, its chart)
-    pub fn headline(&self) -> Option<(String, String, Option<&ChartView>)> {
+    pub fn headline(&self, tr: &Tr) -> Option<(String, String, Option<&ChartView>)> {
         let series = self.series.iter().find_map(|s| {
             let row = s.rows.iter().rev().find(|r| r.actual.is_some())?;
             Some((
                 row.actual.clone()?,
-                format!("{}, năm {}", s.name, row.year),
+                tr.f(
+                    "what_in_year",
+                    &[("what", &s.name), ("year", &row.year.to_string())],
+                ),
                 s.chart.as_ref(),
             ))
         });
@@ -1911,7 +2062,10 @@ impl RegionView {
                 let row = b.rows.last()?;
                 Some((
                     row.value.clone(),
-                    format!("{}, năm {}", b.name, row.year),
+                    tr.f(
+                        "what_in_year",
+                        &[("what", &b.name), ("year", &row.year.to_string())],
+                    ),
                     b.chart.as_ref(),
                 ))
             })
@@ -1927,12 +2081,15 @@ impl IndicatorView {
     }
 
     /// The latest value of the first region shown (the highest level).
-    pub fn headline(&self) -> Option<(String, String, Option<&ChartView>)> {
+    pub fn headline(&self, tr: &Tr) -> Option<(String, String, Option<&ChartView>)> {
         self.blocks.iter().find_map(|b| {
             let row = b.rows.last()?;
             Some((
                 row.value.clone(),
-                format!("{}, năm {}", b.region.name, row.year),
+                tr.f(
+                    "what_in_year",
+                    &[("what", &b.region.name), ("year", &row.year.to_string())],
+                ),
                 b.chart.as_ref(),
             ))
         })
@@ -1945,7 +2102,7 @@ impl PlanView {
     }
 
     /// How many of the plan's targets are achieved.
-    pub fn headline(&self) -> (String, String, Option<&ChartView>) {
+    pub fn headline(&self, tr: &Tr) -> (String, String, Option<&ChartView>) {
         let achieved = self
             .status_counts
             .iter()
@@ -1957,7 +2114,7 @@ impl PlanView {
             .filter(|c| c.status != "achieved")
             .map(|c| format!("{}: {}", c.label, c.count))
             .collect();
-        let mut caption = "mục tiêu đã đạt".to_string();
+        let mut caption = tr.t("targets_achieved");
         if !others.is_empty() {
             caption = format!("{caption}; {}", others.join(", "));
         }
@@ -1975,8 +2132,11 @@ mod tests {
 
     #[test]
     fn chart_description_names_each_line_with_its_years() {
+        let texts = [("no_figures".to_string(), "không có số liệu".to_string())].into();
+        let tr = &Tr::new(format::Lang::Vi, &texts);
         let f = |_: usize, _: i32, v: f64| format!("{v}");
         let d = chart_description(
+            tr,
             &[
                 ("A", &[(2018, 1.0), (2019, 2.0)]),
                 ("B", &[]),
@@ -1985,7 +2145,10 @@ mod tests {
             &f,
         );
         assert_eq!(d, "A: 1 (2018), 2 (2019). C: 3 (2020).");
-        assert_eq!(chart_description(&[("A", &[])], &f), "A: không có số liệu.");
+        assert_eq!(
+            chart_description(tr, &[("A", &[])], &f),
+            "A: không có số liệu."
+        );
     }
 
     #[test]
