@@ -162,7 +162,7 @@ fn statuses_follow_the_figures() {
         "{text}"
     );
     assert!(
-        text.contains("2025 ≥ 45% Văn bản ghi: khoảng 45% 24,8% (2015) Viet Nam: extending social insurance coverage (good practice 212207) 42,71% (2024) Kết quả năm 2024 (Người Lao Động) +2,29 điểm % ↗ Đúng lộ trình Đã đi 89% quãng đường từ số gốc đến mục tiêu; đi đều theo thời gian cần 90% R = 1,01; tuyến tính 0,99"),
+        text.contains("2025 ≥ 45% Văn bản ghi: khoảng 45% 24,8% (2015) Viet Nam: extending social insurance coverage (good practice 212207) 42,71% (2024) Kết quả năm 2024 (Người Lao Động) +2,29 điểm % ↗ Đúng lộ trình Đã đi 89% quãng đường từ số gốc đến mục tiêu; theo lộ trình đến mục tiêu, lúc này cần 87% R = 1,01; tuyến tính 0,99"),
         "{text}"
     );
     // Hướng Hóa's 2020 targets: the data reach 2024 but have no 2020 figure for the district, so
@@ -173,7 +173,7 @@ fn statuses_follow_the_figures() {
         "{text}"
     );
     assert!(
-        text.contains("+1.328 ? Không có số liệu năm 2020 Đã đi 19% quãng đường từ số gốc đến mục tiêu; đi đều theo thời gian cần 50% Xu hướng đến 2019: Tiến triển hạn chế R = 0,41; tuyến tính 0,38"),
+        text.contains("+1.328 ? Không có số liệu năm 2020 Xu hướng đến 2019: Tiến triển hạn chế R = 0,41; tuyến tính 0,38"),
         "{text}"
     );
     let text = page_text(&read(&out, "ke-hoach/1279-kh-bhxh-2017/index.html"));

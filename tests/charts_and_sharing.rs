@@ -66,7 +66,9 @@ fn each_chart_kind_appears_where_its_question_arises() {
         "{t:?}"
     );
     assert!(page_text(&plan).contains("Đã đi 89% quãng đường"));
-    assert!(hh.contains("-t\">Tiến độ đến các mục tiêu – Hướng Hóa"));
+    // Hướng Hóa's 2020 plan starts from 2019, its latest figure: no progress of the plan's
+    // own to draw yet.
+    assert!(!hh.contains("-t\">Tiến độ đến các mục tiêu – Hướng Hóa"));
     // Sparklines on the home page, each beside the table of its values.
     let home = read(&out, "index.html");
     let sparks = home.matches("<div class=\"spark\"><svg").count();

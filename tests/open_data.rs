@@ -183,7 +183,8 @@ fn every_download_holds_the_numbers_its_page_shows() {
             ] {
                 let v = get(name);
                 if !v.is_empty() {
-                    let shown = format!("{}{suffix}", signed(v));
+                    let mark = qualifier_mark(get("change_qualifier"));
+                    let shown = format!("{mark}{}{suffix}", signed(v));
                     assert!(
                         text.contains(&shown),
                         "{page} {section} {year} {name}: {shown:?} in {text:?}"
@@ -210,18 +211,19 @@ fn the_worked_example_reaches_the_download_unchanged() {
             .unwrap_or_else(|| panic!("no {id} {year}"))
             .clone()
     };
-    // region, kind, id, …, year, value, qualifier, plan, attainment, change, growth, index
+    // region, kind, id, …, year, value, qualifier, plan, attainment, change, its qualifier,
+    // growth, index
     let bhxh = line("bhxh", "2019");
     assert_eq!(
-        &bhxh[7..14],
-        ["5122", "", "5454", "93.91", "307", "6.38", "106.38"]
+        &bhxh[7..15],
+        ["5122", "", "5454", "93.91", "307", "", "6.38", "106.38"]
     );
     assert_eq!(bhxh[5], "người");
     assert_eq!(line("bao_phu_bhxh", "2019")[7], "10.26");
     assert_eq!(line("bao_phu_bhxh", "2019")[5], "%");
     // Vietnamese letters arrive intact.
     assert_eq!(bhxh[1], "Hướng Hóa");
-    assert!(bhxh[14].contains("Hướng Hóa năm 2020"));
+    assert!(bhxh[15].contains("Hướng Hóa năm 2020"));
 }
 
 #[test]

@@ -38,7 +38,7 @@ fn meaning(tr: &Tr, file: &str, f: &Field) -> String {
 
 const STATUS_FIELD: Field = field("status", "string");
 
-const OBSERVATION_FIELDS: [Field; 16] = [
+const OBSERVATION_FIELDS: [Field; 17] = [
     field("region_code", "string"),
     field("region", "string"),
     field("kind", "string"),
@@ -51,6 +51,7 @@ const OBSERVATION_FIELDS: [Field; 16] = [
     field("plan", "number"),
     field("attainment_percent", "number"),
     field("change", "number"),
+    field("change_qualifier", "string"),
     field("growth_percent", "number"),
     field("development_index_percent", "number"),
     field("source", "string"),
@@ -90,6 +91,9 @@ pub struct Observation {
     pub plan: Option<String>,
     pub attainment_percent: Option<String>,
     pub change: Option<String>,
+    /// How sure the change, growth and development index are: from qualified figures they are
+    /// qualified too.
+    pub change_qualifier: &'static str,
     pub growth_percent: Option<String>,
     pub development_index_percent: Option<String>,
     pub source: String,
@@ -112,6 +116,7 @@ impl Observation {
             o(&self.plan),
             o(&self.attainment_percent),
             o(&self.change),
+            self.change_qualifier.to_string(),
             o(&self.growth_percent),
             o(&self.development_index_percent),
             self.source.clone(),
@@ -165,6 +170,7 @@ fn series_rows(
                 plan: y.plan.map(|v| plain(v, format::count_decimals(v))),
                 attainment_percent: y.attainment.map(|v| plain(v * 100.0, 2)),
                 change: y.increase.map(|v| plain(v, 0)),
+                change_qualifier: qualifier_word(y.change_qualifier),
                 growth_percent: y.growth.map(|v| plain(v * 100.0, 2)),
                 development_index_percent: y.development_index.map(|v| plain(v * 100.0, 2)),
                 source,
@@ -191,6 +197,7 @@ fn indicator_rows(
         .map(|(year, v)| {
             let (n, d) = view::indicator_number(site, i, v.value);
             let (source, source_url) = join_sources(&view::input_sources(site, r, i, *year));
+            let change = computed.indicator_change(r, i, *year);
             Observation {
                 region_code: region.code.clone(),
                 region: tr.name(&region.name_vi, &region.name_en),
@@ -206,10 +213,11 @@ fn indicator_rows(
                 qualifier: qualifier_word(v.qualifier),
                 plan: None,
                 attainment_percent: None,
-                change: computed.indicator_change(r, i, *year).map(|c| {
+                change: change.map(|c| {
                     let (n, d) = view::indicator_change_number(site, i, c.value);
                     plain(n, d)
                 }),
+                change_qualifier: qualifier_word(change.and_then(|c| c.qualifier)),
                 growth_percent: None,
                 development_index_percent: None,
                 source,
@@ -314,6 +322,7 @@ pub fn observations_json(tr: &Tr, title: &str, page_url: &str, rows: &[Observati
                 json_number(&o.attainment_percent),
             );
             m.insert("change".into(), json_number(&o.change));
+            m.insert("change_qualifier".into(), json!(o.change_qualifier));
             m.insert("growth_percent".into(), json_number(&o.growth_percent));
             m.insert(
                 "development_index_percent".into(),
@@ -345,10 +354,25 @@ fn pretty(v: &Value) -> String {
 /// Every target of the plans `plans` (indices), with what is known of it: the columns of
 /// [`TARGET_FIELDS`] and its status.
 pub fn target_rows(tr: &Tr, site: &Site, computed: &Computed, plans: &[usize]) -> Vec<Vec<String>> {
+    let list: Vec<(usize, usize)> = plans
+        .iter()
+        .flat_map(|&p| (0..site.plans[p].targets.len()).map(move |t| (p, t)))
+        .collect();
+    targets_of(tr, site, computed, &list)
+}
+
+/// The rows of the targets `list` names as (plan, target).
+pub fn targets_of(
+    tr: &Tr,
+    site: &Site,
+    computed: &Computed,
+    list: &[(usize, usize)],
+) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
-    for &p in plans {
+    for &(p, t) in list {
         let plan = &site.plans[p];
-        for (t, target) in plan.targets.iter().enumerate() {
+        let target = &plan.targets[t];
+        {
             let progress = &computed.progress[p][t];
             let region = site.region(target.region);
             let (id, name, unit, number): (String, String, String, Box<dyn Fn(f64) -> String>) =
@@ -475,7 +499,14 @@ pub fn datapackage(tr: &Tr, site: &Site, base_url: &str) -> String {
     let sources: Vec<Value> = site
         .sources
         .iter()
-        .map(|s| json!({"title": s.title, "path": s.url}))
+        .map(|s| {
+            // A source without an address (a document on paper) has only its title.
+            if s.url.is_empty() {
+                json!({"title": s.title})
+            } else {
+                json!({"title": s.title, "path": s.url})
+            }
+        })
         .collect();
     let mut package = json!({
         "profile": "tabular-data-package",

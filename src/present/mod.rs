@@ -207,6 +207,8 @@ struct PageMeta {
     /// The page's data downloads, relative to the language's root.
     csv: Option<String>,
     json: Option<String>,
+    /// The targets shown on a region page, as CSV.
+    targets_csv: Option<String>,
 }
 
 /// Renders every page of the site in every language, with data files, embeds and share images.
@@ -396,6 +398,7 @@ fn render_language(
             image_alt: image.1.clone(),
             csv: Some(view::charts::data_file(url, "csv")),
             json: Some(view::charts::data_file(url, "json")),
+            targets_csv: None,
         };
 
     let home = view::home(tr, site, computed);
@@ -436,11 +439,20 @@ fn render_language(
                 let description = tr.f("region_description", &[("name", &v.name)]);
                 let image = share_image(&url, &v.name, v.headline(tr))?;
                 let rows = data::region_rows(tr, site, computed, r);
-                let mut out = vec![render(
-                    "region.html",
-                    with_data(&url, &v.name, description, &image),
-                    Serde(&v).into(),
-                )?];
+                let targets = computed
+                    .region_targets
+                    .get(&r)
+                    .map_or(&[][..], |t| t.as_slice());
+                let mut meta = with_data(&url, &v.name, description, &image);
+                let mut files = Vec::new();
+                if !targets.is_empty() {
+                    let path = format!("{url}{}", data::TARGETS);
+                    let rows = data::targets_of(tr, site, computed, targets);
+                    files.push(Page::text(path.clone(), data::targets_csv(&rows)));
+                    meta.targets_csv = Some(path);
+                }
+                let mut out = vec![render("region.html", meta, Serde(&v).into())?];
+                out.extend(files);
                 out.extend(data_files(&url, &v.name, &rows));
                 out.extend(embeds(v.charts())?);
                 out.push(image.0);

@@ -2,12 +2,12 @@
 //! the way from the base to the target has been covered, where a straight path would be by now,
 //! and the status in words.
 
-use super::{draw, fit, font, palette::*, text_width, Frame, TEXT, WIDTH};
+use super::{draw, fit, font, label, palette::*, text_width, Frame, TEXT, WIDTH};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-const ROW: i32 = 92;
-const TOP: i32 = 32;
+const ROW: i32 = 100;
+const TOP: i32 = 34;
 const BAR: i32 = 14;
 /// Shares beyond these are drawn at the edge, with the label saying how far.
 const LOW: f64 = -0.25;
@@ -67,11 +67,11 @@ pub fn progress_chart(c: &ProgressChart) -> Option<String> {
             .ok()?;
             root.draw(&Text::new(
                 fit(&r.status, TEXT, WIDTH as i32 - 8),
-                (4, y + 28),
+                (4, y + 30),
                 font(TEXT, &AXIS).pos(Pos::new(HPos::Left, VPos::Top)),
             ))
             .ok()?;
-            let mid = y + 70;
+            let mid = y + 78;
             root.draw(&Rectangle::new(
                 [(zero, mid - BAR / 2 - 3), (full, mid + BAR / 2 + 3)],
                 TRACK.filled(),
@@ -108,12 +108,14 @@ pub fn progress_chart(c: &ProgressChart) -> Option<String> {
             } else {
                 (a - 6, HPos::Right)
             };
-            root.draw(&Text::new(
-                r.covered_label.clone(),
+            label(
+                root,
+                &r.covered_label,
                 (tx, mid),
-                font(TEXT, &TARGET).pos(Pos::new(anchor, VPos::Center)),
-            ))
-            .ok()?;
+                TEXT,
+                &TARGET,
+                (anchor, VPos::Center),
+            )?;
         }
         Some(())
     })

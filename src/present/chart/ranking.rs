@@ -1,12 +1,15 @@
 //! A ranking of regions for one indicator and year: sorted horizontal bars, each labelled with
 //! its region and value, and the target as a dashed reference line.
 
-use super::{draw, fit, font, palette::*, text_width, Frame, TEXT, WIDTH};
+use super::{draw, fit, font, label, palette::*, text_width, Frame, TEXT, WIDTH};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-const ROW: i32 = 36;
+/// Each region takes two lines: its name above, its bar below. Names are never cut short to
+/// fit beside a bar: "Hải Phòng (trước 1/7/2025)" and "Hải Phòng" must stay apart.
+const NAME: i32 = TEXT as i32 + 6;
 const BAR: i32 = 22;
+const ROW: i32 = NAME + BAR + 10;
 
 pub struct Bar {
     pub label: String,
@@ -29,16 +32,12 @@ pub fn ranking_chart(c: &Ranking) -> Option<String> {
     if c.bars.is_empty() {
         return None;
     }
-    let top = if c.reference.is_some() { 34 } else { 8 };
-    let height = top + ROW * c.bars.len() as i32 + 8;
-    let label_area = c
-        .bars
-        .iter()
-        .map(|b| text_width(&b.label, TEXT))
-        .max()
-        .unwrap_or(0)
-        .min(WIDTH as i32 * 2 / 5)
-        + 10;
+    let top = if c.reference.is_some() {
+        TEXT as i32 + 12
+    } else {
+        4
+    };
+    let height = top + ROW * c.bars.len() as i32 + 4;
     let value_area = c
         .bars
         .iter()
@@ -46,7 +45,7 @@ pub fn ranking_chart(c: &Ranking) -> Option<String> {
         .max()
         .unwrap_or(0)
         + 12;
-    let x0 = label_area;
+    let x0 = 4;
     let x1 = WIDTH as i32 - value_area - 4;
     let max = c
         .bars
@@ -59,47 +58,52 @@ pub fn ranking_chart(c: &Ranking) -> Option<String> {
     }
     let scale = |v: f64| x0 + ((v.max(0.0) / max) * f64::from(x1 - x0)).round() as i32;
     draw(&c.frame, WIDTH, height as u32, |root| {
-        for (n, b) in c.bars.iter().enumerate() {
-            let y = top + ROW * n as i32 + (ROW - BAR) / 2;
-            let label = fit(&b.label, TEXT, label_area - 10);
-            root.draw(&Text::new(
-                label,
-                (label_area - 8, y + BAR / 2),
-                font(TEXT, &TARGET).pos(Pos::new(HPos::Right, VPos::Center)),
+        // The target line goes under everything else: labels keep a white patch over it.
+        if let Some((value, _)) = &c.reference {
+            let x = scale(*value);
+            root.draw(&PathElement::new(
+                vec![(x, top - 4), (x, height - 4)],
+                TARGET_DOTTED.stroke_width(2),
             ))
             .ok()?;
+        }
+        for (n, b) in c.bars.iter().enumerate() {
+            let y = top + ROW * n as i32;
+            label(
+                root,
+                &fit(&b.label, TEXT, WIDTH as i32 - 8),
+                (x0, y + 2),
+                TEXT,
+                &TARGET,
+                (HPos::Left, VPos::Top),
+            )?;
+            let bar_top = y + NAME;
             let end = scale(b.value).max(x0 + 2);
             let style = if b.approximate {
                 ACTUAL.stroke_width(2)
             } else {
                 ACTUAL.filled()
             };
-            root.draw(&Rectangle::new([(x0, y), (end, y + BAR)], style))
-                .ok()?;
-            root.draw(&Text::new(
-                b.value_label.clone(),
-                (end + 6, y + BAR / 2),
-                font(TEXT, &TARGET).pos(Pos::new(HPos::Left, VPos::Center)),
+            root.draw(&Rectangle::new(
+                [(x0, bar_top), (end, bar_top + BAR)],
+                style,
             ))
             .ok()?;
+            label(
+                root,
+                &b.value_label,
+                (end + 6, bar_top + BAR / 2),
+                TEXT,
+                &TARGET,
+                (HPos::Left, VPos::Center),
+            )?;
         }
-        // The baseline the bars grow from.
-        root.draw(&PathElement::new(
-            vec![(x0, top - 4), (x0, height - 4)],
-            AXIS.stroke_width(1),
-        ))
-        .ok()?;
-        if let Some((value, label)) = &c.reference {
+        if let Some((value, text)) = &c.reference {
             let x = scale(*value);
-            root.draw(&PathElement::new(
-                vec![(x, top - 6), (x, height - 4)],
-                TARGET_DOTTED.stroke_width(2),
-            ))
-            .ok()?;
-            let w = text_width(label, TEXT);
+            let w = text_width(text, TEXT);
             let tx = (x - w / 2).clamp(2, WIDTH as i32 - w - 2);
             root.draw(&Text::new(
-                label.clone(),
+                text.clone(),
                 (tx, 4),
                 font(TEXT, &TARGET).pos(Pos::new(HPos::Left, VPos::Top)),
             ))
@@ -144,7 +148,7 @@ mod tests {
             assert!(texts.contains(&t), "{t} in {texts:?}");
         }
         assert!(
-            svg.contains("viewBox=\"0 0 480 114\""),
+            svg.contains("viewBox=\"0 0 480 164\""),
             "two rows and the target's label"
         );
         // The longer bar is twice the shorter one: both start at the same baseline.

@@ -41,6 +41,14 @@ pub fn sparkline(frame: Frame, points: &[(i32, f64)]) -> Option<String> {
         }
         root.draw(&PathElement::new(run, ACTUAL.stroke_width(2)))
             .ok()?;
+        // A year without a neighbour is no line: it gets a dot of its own.
+        for (n, c) in coords.iter().enumerate() {
+            let joined_before = n > 0 && points[n - 1].0 + 1 == points[n].0;
+            let joined_after = n + 1 < points.len() && points[n].0 + 1 == points[n + 1].0;
+            if !joined_before && !joined_after && n + 1 < points.len() {
+                root.draw(&Circle::new(*c, 2, ACTUAL.filled())).ok()?;
+            }
+        }
         root.draw(&Circle::new(*coords.last()?, 4, ACTUAL.filled()))
             .ok()?;
         Some(())
@@ -66,6 +74,17 @@ mod tests {
             .unwrap();
         assert_eq!(dot.attribute("cx"), Some("155"));
         assert_eq!(dot.attribute("cy"), Some("5"));
+        // A year standing alone is a dot, not an invisible one-point line.
+        let svg = sparkline(
+            Frame {
+                id: "k".into(),
+                title: String::new(),
+                desc: String::new(),
+            },
+            &[(2015, 1.0), (2017, 2.0), (2018, 3.0)],
+        )
+        .unwrap();
+        assert_eq!(svg.matches("<circle").count(), 2, "{svg}");
         assert!(sparkline(
             Frame {
                 id: "k".into(),

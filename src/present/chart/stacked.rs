@@ -60,7 +60,7 @@ pub fn stacked_chart(c: &Stacked) -> Option<String> {
     draw(&c.frame, WIDTH, HEIGHT, |root| {
         let mut chart = ChartBuilder::on(root)
             .margin_top(24)
-            .margin_right(names_width.min(WIDTH / 3))
+            .margin_right(names_width.min(WIDTH / 3).max(super::half_year_label()))
             .margin_left(8)
             .x_label_area_size(36)
             .y_label_area_size(label_width)
@@ -73,7 +73,10 @@ pub fn stacked_chart(c: &Stacked) -> Option<String> {
             .bold_line_style(GRID)
             .light_line_style(TRANSPARENT)
             .axis_style(AXIS)
-            .x_labels(years.min(6))
+            .x_labels(super::year_labels(
+                WIDTH as i32 - label_width as i32 - names_width.min(WIDTH / 3) as i32 - 8,
+                years,
+            ))
             .y_labels(5)
             .x_label_formatter(&|y| format!("{}", y.round() as i32))
             .y_label_formatter(&|v| (c.format_tick)(*v))
@@ -101,8 +104,8 @@ pub fn stacked_chart(c: &Stacked) -> Option<String> {
         let mut previous_label_y = i32::MAX;
         for (n, v) in last.iter().enumerate() {
             let (px, py) = chart.backend_coord(&(x, bottom + v / 2.0));
-            // Thin parts still get a readable label: labels keep 22 units apart.
-            let ly = py.min(previous_label_y - 22);
+            // Thin parts still get a readable label: labels keep a line apart.
+            let ly = py.min(previous_label_y - TEXT as i32 - 2);
             previous_label_y = ly;
             root.draw(&Text::new(
                 c.parts[n].name.clone(),

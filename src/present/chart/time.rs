@@ -3,6 +3,7 @@
 
 use super::{draw, font, palette::*, text_width, Frame, TEXT, WIDTH};
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
 
 const HEIGHT: u32 = 300;
 
@@ -64,7 +65,7 @@ pub fn time_chart(c: &TimeChart) -> Option<String> {
     draw(&c.frame, WIDTH, HEIGHT, |root| {
         let mut chart = ChartBuilder::on(root)
             .margin_top(24)
-            .margin_right(24)
+            .margin_right(super::half_year_label().max(24))
             .margin_left(8)
             .x_label_area_size(36)
             .y_label_area_size(label_width)
@@ -78,7 +79,10 @@ pub fn time_chart(c: &TimeChart) -> Option<String> {
             .bold_line_style(GRID)
             .light_line_style(TRANSPARENT)
             .axis_style(AXIS)
-            .x_labels(years.min(6))
+            .x_labels(super::year_labels(
+                WIDTH as i32 - label_width as i32 - 32,
+                years,
+            ))
             .y_labels(5)
             .x_label_formatter(&|y| y.to_string())
             .y_label_formatter(&|v| (c.format_tick)(*v))
@@ -142,22 +146,25 @@ pub fn time_chart(c: &TimeChart) -> Option<String> {
             } else {
                 x + 10
             };
-            let mut ty = if below { y + 10 } else { y - 28 };
+            let step = TEXT as i32 + 2;
+            let mut ty = if below { y + 10 } else { y - 10 - step };
             ty = ty.max(2);
             // A label never covers another one.
             while taken
                 .iter()
-                .any(|(lx, ly, lw)| (ty - ly).abs() < 22 && tx < lx + lw && *lx < tx + width)
+                .any(|(lx, ly, lw)| (ty - ly).abs() < step && tx < lx + lw && *lx < tx + width)
             {
-                ty += 22;
+                ty += step;
             }
             taken.push((tx.max(2), ty, width));
-            root.draw(&Text::new(
-                text.to_string(),
+            super::label(
+                root,
+                text,
                 (tx.max(2), ty),
-                font(TEXT, color),
-            ))
-            .ok()
+                TEXT,
+                color,
+                (HPos::Left, VPos::Top),
+            )
         };
         if let (Some(last), Some(text)) = (c.actual.last(), &c.latest_label) {
             // Below the point when a plan marker sits above it.

@@ -3,6 +3,7 @@
 
 use super::SourceRef;
 use crate::compute::progress::Progress;
+use crate::load::config::ProgressMethod;
 use crate::model::{Measure, Metric, Target};
 use crate::present::chart::progress::{progress_chart, ProgressChart, ProgressRow};
 use crate::present::chart::Frame;
@@ -77,7 +78,9 @@ pub fn chart_view(
     sources: Vec<SourceRef>,
 ) -> Option<ChartView> {
     let svg = svg?;
-    let embed_height = view_box_height(&svg).map_or(480, |h| h + 200);
+    // The iframe is as wide as the article; at 720 px the chart is 1,5 times its drawn size,
+    // and title, legend, sources and the link back need up to 260 px more on a phone.
+    let embed_height = view_box_height(&svg).map_or(720, |h| h * 3 / 2 + 260);
     Some(ChartView {
         id: frame_id.to_string(),
         svg,
@@ -100,9 +103,17 @@ fn view_box_height(svg: &str) -> Option<u32> {
 }
 
 /// How far along a target is: the share of the way from its base to its value covered by the
-/// latest figure, and the share of the time elapsed then. Only for targets on a level (not a
-/// rate of change) with a base before the latest figure and a target unlike the base.
-pub fn covered(t: &Target, p: &Progress) -> Option<(f64, f64)> {
+/// latest figure, and the share of the way the path to the target would have covered by then,
+/// on the path the site's progress method assumes (a straight line, or compound growth), so
+/// that the chart and the status agree. Only for targets on a level (not a rate of change),
+/// with a base before the latest figure, a latest figure after the plan's own base year, and
+/// a target unlike the base.
+pub fn covered(
+    t: &Target,
+    p: &Progress,
+    plan_base_year: Option<i32>,
+    method: ProgressMethod,
+) -> Option<(f64, f64)> {
     if matches!(
         t.metric,
         Metric::Series(_, Measure::Growth | Measure::DevelopmentIndex)
@@ -111,12 +122,27 @@ pub fn covered(t: &Target, p: &Progress) -> Option<(f64, f64)> {
     }
     let (base_year, base) = p.base?;
     let (latest_year, latest) = p.latest?;
+    // Without a figure after the plan's own base year there is no progress of the plan's to
+    // show: a path measured over earlier years would blame it for a time it did not cover.
+    if t.base_year
+        .or(plan_base_year)
+        .is_some_and(|y| latest_year <= y)
+    {
+        return None;
+    }
     if latest_year <= base_year || (t.value - base).abs() < 1e-12 || t.year <= base_year {
         return None;
     }
     let share = (latest - base) / (t.value - base);
-    let elapsed = f64::from(latest_year - base_year) / f64::from(t.year - base_year);
-    Some((share, elapsed.min(1.0)))
+    let elapsed = (f64::from(latest_year - base_year) / f64::from(t.year - base_year)).min(1.0);
+    let expected = match method {
+        ProgressMethod::Cagr if base > 0.0 && t.value > 0.0 => {
+            let on_path = base * (t.value / base).powf(elapsed);
+            (on_path - base) / (t.value - base)
+        }
+        _ => elapsed,
+    };
+    Some((share, expected))
 }
 
 /// The share covered as written: "52%".

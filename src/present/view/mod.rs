@@ -245,6 +245,7 @@ pub fn target_view(
         Comparison::AtMost => "≤",
         Comparison::Exactly => "=",
     };
+    let covered = charts::covered(t, p, plan.base_year, site.config.progress_method);
     let (status, label, status_symbol) = status_label(tr, p.status);
     let trend = match site.config.progress_method {
         ProgressMethod::Cagr => p.cagr_status,
@@ -330,8 +331,8 @@ pub fn target_view(
         status_symbol,
         cagr_ratio: p.cagr_ratio.map(|r| format::number(r, 2, tr.lang)),
         linear_ratio: p.linear_ratio.map(|r| format::number(r, 2, tr.lang)),
-        covered: charts::covered(t, p).map(|(share, _)| charts::covered_label(tr, share)),
-        elapsed: charts::covered(t, p).map(|(_, e)| charts::covered_label(tr, e)),
+        covered: covered.map(|(share, _)| charts::covered_label(tr, share)),
+        elapsed: covered.map(|(_, e)| charts::covered_label(tr, e)),
     }
 }
 
@@ -1404,8 +1405,8 @@ pub fn indicator(tr: &Tr, site: &Site, computed: &Computed, i: IndicatorIdx) -> 
             chart,
         });
     }
-    // Over time: the two highest levels that have figures or targets; lower levels are on
-    // their own region pages, so that the page does not grow with every commune.
+    // Over time: the two highest levels that have figures (or else targets); lower levels are
+    // on their own region pages, so that the page does not grow with every commune.
     let candidates: Vec<RegionIdx> = (0..site.regions.len())
         .map(RegionIdx)
         .filter(|r| {
@@ -1413,7 +1414,19 @@ pub fn indicator(tr: &Tr, site: &Site, computed: &Computed, i: IndicatorIdx) -> 
                 || computed.targets.contains_key(&(*r, Metric::Indicator(i)))
         })
         .collect();
-    let mut shown_levels: Vec<Level> = candidates.iter().map(|r| site.region(*r).level).collect();
+    // Levels are chosen by their figures: a level with targets only would hide the one level
+    // that has data. Without any figure, the levels with targets.
+    let with_figures: Vec<RegionIdx> = candidates
+        .iter()
+        .copied()
+        .filter(|r| computed.indicator(*r, i).is_some())
+        .collect();
+    let level_source = if with_figures.is_empty() {
+        &candidates
+    } else {
+        &with_figures
+    };
+    let mut shown_levels: Vec<Level> = level_source.iter().map(|r| site.region(*r).level).collect();
     shown_levels.sort();
     shown_levels.dedup();
     shown_levels.truncate(2);
@@ -1544,7 +1557,12 @@ fn progress_chart(
     for &(p, t) in list {
         let target = &site.plans[p].targets[t];
         let progress = &computed.progress[p][t];
-        let Some((share, elapsed)) = charts::covered(target, progress) else {
+        let Some((share, elapsed)) = charts::covered(
+            target,
+            progress,
+            site.plans[p].base_year,
+            site.config.progress_method,
+        ) else {
             continue;
         };
         let view = target_view(tr, site, computed, &site.plans[p], target, progress);
@@ -1636,6 +1654,27 @@ pub struct Headline {
     /// The figure's course over the years, and the values it is drawn from.
     pub sparkline: Option<String>,
     pub history: Vec<YearValue>,
+    /// The next target set on this figure for the headline region, with its status: whether
+    /// it will be met, at a glance.
+    pub target: Option<TargetView>,
+}
+
+/// The target on `metric` for `region` a reader looks at next: the first due in or after the
+/// latest year of the data, else the last one.
+fn next_target(
+    tr: &Tr,
+    site: &Site,
+    computed: &Computed,
+    region: RegionIdx,
+    metric: Metric,
+) -> Option<TargetView> {
+    let list = targets_for(site, computed, region, metric);
+    let from = computed.as_of.unwrap_or(i32::MIN);
+    list.iter()
+        .filter(|(_, t, _)| t.year >= from)
+        .min_by_key(|(_, t, _)| t.year)
+        .or_else(|| list.iter().max_by_key(|(_, t, _)| t.year))
+        .map(|(plan, t, p)| target_view(tr, site, computed, plan, t, p))
 }
 
 #[derive(Serialize)]
@@ -1747,6 +1786,13 @@ pub fn home(tr: &Tr, site: &Site, computed: &Computed) -> HomeView {
             })
             .collect();
         headlines.push(Headline {
+            target: next_target(
+                tr,
+                site,
+                computed,
+                nation,
+                Metric::Series(s, Measure::Value),
+            ),
             sparkline: headline_sparkline(
                 tr,
                 format!("spark-{}", headlines.len() + 1),
@@ -1798,6 +1844,7 @@ pub fn home(tr: &Tr, site: &Site, computed: &Computed) -> HomeView {
             })
             .collect();
         headlines.push(Headline {
+            target: next_target(tr, site, computed, nation, Metric::Indicator(i)),
             sparkline: headline_sparkline(
                 tr,
                 format!("spark-{}", headlines.len() + 1),
@@ -2101,26 +2148,18 @@ impl PlanView {
         self.progress.iter().collect()
     }
 
-    /// How many of the plan's targets are achieved.
+    /// How many targets the plan sets, and how many have each status.
     pub fn headline(&self, tr: &Tr) -> (String, String, Option<&ChartView>) {
-        let achieved = self
+        // The count of targets leads, and every status is named: "0/13 achieved" alone would
+        // read as failure when most targets cannot be judged yet.
+        let counts: Vec<String> = self
             .status_counts
             .iter()
-            .find(|c| c.status == "achieved")
-            .map_or(0, |c| c.count);
-        let others: Vec<String> = self
-            .status_counts
-            .iter()
-            .filter(|c| c.status != "achieved")
             .map(|c| format!("{}: {}", c.label, c.count))
             .collect();
-        let mut caption = tr.t("targets_achieved");
-        if !others.is_empty() {
-            caption = format!("{caption}; {}", others.join(", "));
-        }
         (
-            format!("{achieved}/{}", self.targets.len()),
-            caption,
+            self.targets.len().to_string(),
+            tr.f("plan_share_caption", &[("statuses", &counts.join(", "))]),
             self.progress.as_ref(),
         )
     }
