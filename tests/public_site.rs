@@ -108,6 +108,10 @@ fn english_pages_use_english_words_and_number_formats() {
     // Charts speak the page's language too.
     let en = read(&out, "en/vung/huong-hoa/index.html");
     assert!(en.contains(">5,122</text>") && en.contains(">2020: 6,450</text>"));
+    // Words the pipeline adds to figures are in the page's language too.
+    let home = page_text(&read(&out, "en/index.html"));
+    assert!(home.contains("Summed from:") && !home.contains("Tính bằng tổng"));
+    assert!(page_text(&read(&out, "index.html")).contains("Tính bằng tổng:"));
     // The English data download names things in English.
     let csv = read(&out, "en/vung/huong-hoa/so-lieu.csv");
     assert!(csv.contains("Social insurance participants"), "{csv}");

@@ -887,11 +887,6 @@ fn derive_totals(figures: &mut Figures, series: &[Series], warnings: &mut Vec<Wa
                 let Some(qualifier) = bound.qualifier() else {
                     continue;
                 };
-                let names: Vec<&str> = s
-                    .parts
-                    .iter()
-                    .map(|p| series[p.0].name_vi.as_str())
-                    .collect();
                 derived.push((
                     (*region, SeriesIdx(total)),
                     year,
@@ -901,7 +896,8 @@ fn derive_totals(figures: &mut Figures, series: &[Series], warnings: &mut Vec<Wa
                         source: fig.source,
                         plan_source: existing.map_or(fig.source, |f| f.plan_source),
                         qualifier,
-                        note: format!("Tính bằng tổng: {}", names.join(" + ")),
+                        // Pages say it is a sum, in their own language (`derived`).
+                        note: String::new(),
                         derived: true,
                         pos: fig.pos.clone(),
                     },

@@ -502,7 +502,7 @@ fn series_block(
                     .development_index
                     .map(|v| qualified(y.change_qualifier, format::percent(v, 2, tr.lang))),
                 sources,
-                note: fig.note.clone(),
+                note: figure_note(tr, site, s, fig),
             }
         })
         .collect();
@@ -851,9 +851,15 @@ fn indicator_block(
             let notes: BTreeSet<String> = ind
                 .inputs
                 .iter()
-                .filter_map(|s| site.figures.get(region, *s, *year))
-                .filter(|f| !f.note.is_empty())
-                .map(|f| f.note.clone())
+                .filter_map(|s| {
+                    Some(figure_note(
+                        tr,
+                        site,
+                        *s,
+                        site.figures.get(region, *s, *year)?,
+                    ))
+                })
+                .filter(|n| !n.is_empty())
                 .collect();
             IndicatorRow {
                 year: *year,
@@ -967,6 +973,25 @@ fn indicator_block(
             .map(|(plan, t, p)| target_view(tr, site, computed, plan, t, p))
             .collect(),
     })
+}
+
+/// What a figure's note says: a summed total says so, in the page's language, then the
+/// editor's note.
+fn figure_note(tr: &Tr, site: &Site, s: SeriesIdx, fig: &crate::model::Figure) -> String {
+    let mut notes = Vec::new();
+    if fig.derived {
+        let parts: Vec<String> = site
+            .series(s)
+            .parts
+            .iter()
+            .map(|p| series_name(tr, site, *p))
+            .collect();
+        notes.push(tr.f("summed_from", &[("parts", &parts.join(" + "))]));
+    }
+    if !fig.note.is_empty() {
+        notes.push(fig.note.clone());
+    }
+    notes.join(" ")
 }
 
 /// The sources of a series' figure in one year, and of its plan where that differs. A summed
@@ -1519,7 +1544,7 @@ pub fn plan(tr: &Tr, site: &Site, computed: &Computed, index: usize) -> PlanView
         region: region_link(tr, site, plan.region),
         summary: tr.text(&plan.summary, &plan.summary_en),
         seed: plan.seed.clone(),
-        body_html: markdown::to_html(&plan.body),
+        body_html: markdown::to_html(&plan.body, &tr.t("plan_table")),
         targets: plan
             .targets
             .iter()
@@ -1818,7 +1843,7 @@ pub fn home(tr: &Tr, site: &Site, computed: &Computed) -> HomeView {
             older: false,
             sources: vec![source_ref(site, fig.source)],
             note: if fig.derived {
-                fig.note.clone()
+                figure_note(tr, site, s, fig)
             } else {
                 String::new()
             },
