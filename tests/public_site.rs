@@ -177,6 +177,11 @@ fn search_finds_regions_without_accents() {
         assert!(html.contains("<input type=\"search\" id=\"q\" name=\"q\""));
         assert!(html.contains("static/search.js\" defer></script>"));
     }
+    // The home page's region picker lists units down to province level, former ones marked.
+    let home = read(&out, "index.html");
+    assert!(home.contains("<select id=\"region-picker\" name=\"q\">"));
+    assert!(home.contains("data-url=\"/vung/son-la/\">Sơn La</option>"));
+    assert!(home.contains(">Hải Dương (trước 1/7/2025), đơn vị cũ đến 30/06/2025</option>"));
     // Every page has a search box that leads to the search page.
     let home = read(&out, "index.html");
     assert!(home.contains("<form class=\"search\" role=\"search\" action=\"/tim-kiem/\""));

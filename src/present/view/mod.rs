@@ -1768,6 +1768,45 @@ pub struct HomeView {
     pub plans: Vec<PlanSummary>,
     pub regions: Vec<RegionNode>,
     pub indicators: Vec<Link>,
+    /// The region picker: units down to province level, by level; lower levels are reached
+    /// from their province's page, so that the list stays short at national scale.
+    pub picker: Vec<PickerGroup>,
+}
+
+#[derive(Serialize)]
+pub struct PickerGroup {
+    pub level: String,
+    pub regions: Vec<Link>,
+}
+
+fn picker(tr: &Tr, site: &Site) -> Vec<PickerGroup> {
+    let mut groups: Vec<PickerGroup> = Vec::new();
+    for level in [Level::Nation, Level::Province] {
+        let mut regions: Vec<(bool, String, Link)> = (0..site.regions.len())
+            .map(RegionIdx)
+            .filter(|r| site.region(*r).level == level)
+            .map(|r| {
+                let region = site.region(r);
+                let mut link = region_link(tr, site, r);
+                if let Some(until) = region.until {
+                    link.name = tr.f(
+                        "former_until",
+                        &[("kind", &link.name), ("date", &tr.date(until))],
+                    );
+                }
+                (region.until.is_some(), crate::text::fold(&link.name), link)
+            })
+            .collect();
+        // Current units first, then former ones, each alphabetically without accents.
+        regions.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        if !regions.is_empty() {
+            groups.push(PickerGroup {
+                level: level_name(tr, level),
+                regions: regions.into_iter().map(|(_, _, l)| l).collect(),
+            });
+        }
+    }
+    groups
 }
 
 fn direction(change: Option<f64>) -> &'static str {
@@ -1915,6 +1954,7 @@ pub fn home(tr: &Tr, site: &Site, computed: &Computed) -> HomeView {
         .map(|r| region_node(tr, site, r))
         .collect();
     HomeView {
+        picker: picker(tr, site),
         region: region_link(tr, site, nation),
         headlines,
         plans,

@@ -3,6 +3,18 @@
 // Without this script the search page is the plain list of everything.
 (function () {
   "use strict";
+  // The region picker goes straight to the chosen region's page; without this script it asks
+  // the search page for the region's name.
+  var picker = document.getElementById("region-picker");
+  if (picker) {
+    picker.form.addEventListener("submit", function (event) {
+      var option = picker.options[picker.selectedIndex];
+      if (option && option.getAttribute("data-url")) {
+        event.preventDefault();
+        window.location.href = option.getAttribute("data-url");
+      }
+    });
+  }
   var input = document.getElementById("q");
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
