@@ -49,6 +49,23 @@ pub struct FrontMatter {
     pub target: Vec<RawTarget>,
     #[serde(default)]
     pub task: Vec<RawTask>,
+    /// Figures as the document prints them, for `check` to compare with the data.
+    #[serde(default)]
+    pub printed: Vec<RawPrinted>,
+}
+
+/// One figure as a document prints it: "93,9%" attainment of `bhxh` in 2019.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPrinted {
+    pub region: Option<Spanned<String>>,
+    pub year: Spanned<i32>,
+    pub indicator: Option<Spanned<String>>,
+    pub series: Option<Spanned<String>>,
+    /// For a series: value (default), attainment, increase, growth or development_index.
+    pub measure: Option<Spanned<String>>,
+    /// Exactly as printed, Vietnamese style: "5.122", "93,9%", "+186".
+    pub value: Spanned<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -1,0 +1,144 @@
+//! Printed figures audited: each figure a plan records as its document prints it is recomputed
+//! from the data, and a warning names both values where they differ beyond the printed rounding,
+//! so that the site never repeats a slip from a printed report.
+
+use super::Computed;
+use crate::error::Warning;
+use crate::model::{Printed, PrintedMeasure, PrintedOf, Site, Unit};
+
+/// What the data give for a printed figure, in its printed unit, with how it was computed.
+fn from_data(site: &Site, computed: &Computed, p: &Printed) -> Option<(f64, String)> {
+    match p.of {
+        PrintedOf::Indicator(i) => {
+            let v = computed.indicator(p.region, i)?.get(&p.year)?;
+            if v.qualifier.is_some() {
+                return None;
+            }
+            let scale = if site.indicator(i).unit == Unit::Percent {
+                100.0
+            } else {
+                1.0
+            };
+            Some((v.value * scale, site.indicator(i).formula_text.clone()))
+        }
+        PrintedOf::Series(s, measure) => {
+            let y = computed
+                .series_years(p.region, s)
+                .iter()
+                .find(|y| y.year == p.year)?;
+            let id = &site.series(s).id;
+            let year = p.year;
+            match measure {
+                PrintedMeasure::Value => {
+                    let v = y.actual.filter(|_| y.qualifier.is_none())?;
+                    Some((v, format!("{id} {year}")))
+                }
+                PrintedMeasure::Attainment => Some((
+                    y.attainment.filter(|_| y.qualifier.is_none())? * 100.0,
+                    format!("{id} {year} ÷ plan {year}"),
+                )),
+                PrintedMeasure::Increase => Some((
+                    y.increase.filter(|_| y.change_qualifier.is_none())?,
+                    format!("{id} {year} − {id} {}", year - 1),
+                )),
+                PrintedMeasure::Growth => Some((
+                    y.growth.filter(|_| y.change_qualifier.is_none())? * 100.0,
+                    format!("{id} {year} ÷ {id} {} − 100%", year - 1),
+                )),
+                PrintedMeasure::DevelopmentIndex => Some((
+                    y.development_index
+                        .filter(|_| y.change_qualifier.is_none())?
+                        * 100.0,
+                    format!("{id} {year} ÷ {id} {}", year - 1),
+                )),
+            }
+        }
+    }
+}
+
+/// `v` rounded half up to `decimals`, as documents round.
+fn round(v: f64, decimals: usize) -> f64 {
+    let scale = 10f64.powi(decimals as i32);
+    (v.abs() * scale * (1.0 + 1e-12)).round() / scale * v.signum()
+}
+
+/// `v` in the printed style with `decimals`: 6,38.
+fn vietnamese(v: f64, decimals: usize) -> String {
+    let text = format!("{:.*}", decimals, v.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut out = String::new();
+    if v < 0.0 {
+        out.push('−');
+    }
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push(',');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// Warnings for every printed figure of every plan that the data contradict, and for those the
+/// data cannot check.
+pub fn audit(site: &Site, computed: &Computed) -> Vec<Warning> {
+    let mut out = Vec::new();
+    for plan in &site.plans {
+        for p in &plan.printed {
+            let what = match p.of {
+                PrintedOf::Indicator(i) => site.indicator(i).id.clone(),
+                PrintedOf::Series(s, m) => {
+                    let id = &site.series(s).id;
+                    match m {
+                        PrintedMeasure::Value => id.clone(),
+                        PrintedMeasure::Attainment => format!("attainment of {id}"),
+                        PrintedMeasure::Increase => format!("increase of {id}"),
+                        PrintedMeasure::Growth => format!("growth of {id}"),
+                        PrintedMeasure::DevelopmentIndex => format!("development index of {id}"),
+                    }
+                }
+            };
+            let region = &site.region(p.region).code;
+            match from_data(site, computed, p) {
+                None => out.push(Warning {
+                    pos: p.pos.clone(),
+                    message: format!(
+                        "the printed {what} of `{region}` in {} ({}) cannot be checked: the data have no exact figure for it",
+                        p.year, p.text
+                    ),
+                }),
+                Some((v, how)) if (round(v, p.decimals) - p.value).abs() > 1e-9 => {
+                    let percent = if p.text.trim_end().ends_with('%') { "%" } else { "" };
+                    let shown = format!("{}{percent}", vietnamese(v, p.decimals));
+                    out.push(Warning {
+                        pos: p.pos.clone(),
+                        message: format!(
+                            "the document prints {} for {what} of `{region}` in {}, but the data give {shown} ({how}); the page shows the recomputed figure, so check which is right",
+                            p.text, p.year
+                        ),
+                    });
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounding_and_writing_follow_documents() {
+        assert_eq!(round(6.3759, 2), 6.38);
+        assert_eq!(round(93.9113, 1), 93.9);
+        assert_eq!(round(-1.005, 2), -1.01);
+        assert_eq!(vietnamese(49923.0, 0), "49.923");
+        assert_eq!(vietnamese(6.3759, 2), "6,38");
+    }
+}
