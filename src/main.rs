@@ -35,6 +35,12 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Create a new site that builds: configuration, one region, one indicator, one plan and
+    /// the default theme, in DIR (new or empty).
+    Init {
+        #[arg(default_value = "bao-phu")]
+        dir: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -66,6 +72,13 @@ fn main() -> ExitCode {
                 r.plans,
                 r.targets,
                 r.warnings.len()
+            );
+        }),
+        Command::Init { dir } => cmd::init::run(&dir).map(|n| {
+            println!(
+                "created a site of {n} files in {}; build it with: baophu build --root {}",
+                dir.display(),
+                dir.display()
             );
         }),
     };

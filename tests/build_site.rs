@@ -372,3 +372,33 @@ fn every_internal_link_leads_to_a_page_and_ids_are_unique() {
     }
     assert!(links > 100, "only {links} links checked");
 }
+
+#[test]
+fn init_creates_a_site_that_builds_with_the_default_theme() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("new-site");
+    baophu::cmd::init::run(&root).unwrap();
+    // The theme it writes is the repository's default theme, file for file.
+    let theme = snapshot(&root.join("themes/default"));
+    let repo_theme: Vec<(String, Vec<u8>)> = snapshot(&common::repo().join("themes/default"))
+        .into_iter()
+        .filter(|(p, _)| !p.starts_with("fonts/"))
+        .collect();
+    assert_eq!(theme, repo_theme, "init writes the default theme as it is");
+    let report = baophu::cmd::check::run(&root).unwrap();
+    assert_eq!((report.regions, report.plans, report.targets), (1, 1, 1));
+    let out = tmp.path().join("public");
+    build(&root, &out, None).unwrap();
+    for page in [
+        "index.html",
+        "vung/tinh-moi/index.html",
+        "ke-hoach/ke-hoach-mau/index.html",
+        "chi-tieu/bao_phu_bhxh/index.html",
+        "en/vung/tinh-moi/index.html",
+    ] {
+        assert!(out.join(page).is_file(), "{page}");
+    }
+    assert!(page_text(&read(&out, "vung/tinh-moi/index.html")).contains("Tỉnh Mới"));
+    // It never writes over a folder that has files.
+    assert!(baophu::cmd::init::run(&root).is_err());
+}
