@@ -414,6 +414,17 @@ impl Checker {
         }
         found
     }
+    fn indicator(&mut self, id: &Spanned<String>, file: &SourceFile) -> Option<IndicatorIdx> {
+        let found = self.indicators.get(id.get_ref());
+        if found.is_none() {
+            self.errors.push(Error::UnknownIndicator {
+                pos: file.pos(&id.span()),
+                id: id.get_ref().clone(),
+                suggestion: Suggestion::closest(id.get_ref(), self.indicators.names()),
+            });
+        }
+        found
+    }
     fn series(&mut self, id: &Spanned<String>, file: &SourceFile) -> Option<SeriesIdx> {
         let found = self.series.get(id.get_ref());
         if found.is_none() {
@@ -1149,14 +1160,7 @@ fn printed(
     };
     let of = match (&raw.indicator, &raw.series) {
         (Some(id), None) => {
-            let Some(i) = c.indicators.get(id.get_ref()) else {
-                c.errors.push(Error::UnknownIndicator {
-                    pos: file.pos(&id.span()),
-                    id: id.get_ref().clone(),
-                    suggestion: Suggestion::closest(id.get_ref(), c.indicators.names()),
-                });
-                return None;
-            };
+            let i = c.indicator(id, file)?;
             PrintedOf::Indicator(i)
         }
         (None, Some(id)) => {
@@ -1237,14 +1241,7 @@ fn target(
     let value = *t.value.get_ref();
     let (metric, scale) = match (&t.indicator, &t.series) {
         (Some(id), None) => {
-            let Some(i) = c.indicators.get(id.get_ref()) else {
-                c.errors.push(Error::UnknownIndicator {
-                    pos: file.pos(&id.span()),
-                    id: id.get_ref().clone(),
-                    suggestion: Suggestion::closest(id.get_ref(), c.indicators.names()),
-                });
-                return None;
-            };
+            let i = c.indicator(id, file)?;
             // Indicators that failed to compile are not in `indicators`; their error is reported.
             let unit = indicators.iter().find(|x| &x.id == id.get_ref())?.unit;
             (
