@@ -49,6 +49,30 @@ impl fmt::Display for Position {
     }
 }
 
+/// A message in both languages of the site. The terminal shows one of them (`--lang`); the
+/// English one is the `Display` form, used in logs and tests.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Text {
+    // Boxed, not `String`: errors stay small enough to pass around by value.
+    pub vi: Box<str>,
+    pub en: Box<str>,
+}
+
+impl Text {
+    pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Text {
+        Text {
+            vi: vi.into().into_boxed_str(),
+            en: en.into().into_boxed_str(),
+        }
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
 /// One problem that stops a build.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -61,38 +85,34 @@ pub enum Error {
     #[error("{pos}: error: {message}\n  hint: {hint}")]
     Syntax {
         pos: Position,
-        message: String,
-        hint: String,
+        message: Text,
+        hint: Text,
     },
-    #[error(
-        "{pos}: error: unknown region `{code}`\n  hint: use a `code` declared in data/regions.toml{suggestion}"
-    )]
+    #[error("{pos}: error: {}\n  hint: {}", self.parts().title, self.parts().hint)]
     UnknownRegion {
         pos: Position,
         code: String,
         suggestion: Suggestion,
     },
-    #[error("{pos}: error: unknown series `{name}`\n  hint: use an `id` declared in data/series.toml{suggestion}")]
+    #[error("{pos}: error: {}\n  hint: {}", self.parts().title, self.parts().hint)]
     UnknownSeries {
         pos: Position,
         name: String,
         suggestion: Suggestion,
     },
-    #[error("{pos}: error: unknown indicator `{id}`\n  hint: use an `id` declared in data/indicators.toml{suggestion}")]
+    #[error("{pos}: error: {}\n  hint: {}", self.parts().title, self.parts().hint)]
     UnknownIndicator {
         pos: Position,
         id: String,
         suggestion: Suggestion,
     },
-    #[error(
-        "{pos}: error: unknown source `{id}`\n  hint: use an `id` declared in data/sources.toml{suggestion}"
-    )]
+    #[error("{pos}: error: {}\n  hint: {}", self.parts().title, self.parts().hint)]
     UnknownSource {
         pos: Position,
         id: String,
         suggestion: Suggestion,
     },
-    #[error("{pos}: error: duplicate figure for region `{region}`, series `{series}`, year {year}; first given at {first}\n  hint: keep one of the two")]
+    #[error("{pos}: error: {}\n  hint: {}", self.parts().title, self.parts().hint)]
     DuplicateFigure {
         pos: Position,
         region: String,
@@ -100,14 +120,14 @@ pub enum Error {
         year: i32,
         first: Box<Position>,
     },
-    #[error("{pos}: error: duplicate {kind} id `{id}`; first declared at {first}\n  hint: every {kind} needs its own id")]
+    #[error("{pos}: error: {}\n  hint: {}", self.parts().title, self.parts().hint)]
     DuplicateId {
         pos: Position,
         kind: &'static str,
         id: String,
         first: Box<Position>,
     },
-    #[error("{pos}: error: negative count {value} for series `{series}`\n  hint: a count of people or units cannot be below zero; check the sign")]
+    #[error("{pos}: error: {}\n  hint: {}", self.parts().title, self.parts().hint)]
     NegativeCount {
         pos: Position,
         series: String,
@@ -116,12 +136,12 @@ pub enum Error {
     #[error("{pos}: error: {message}\n  hint: {hint}")]
     Invalid {
         pos: Position,
-        message: String,
-        hint: String,
+        message: Text,
+        hint: Text,
     },
     /// A command line that cannot be used (exit code 2).
     #[error("error: {message}\n  hint: {hint}")]
-    Usage { message: String, hint: String },
+    Usage { message: Text, hint: Text },
     #[error("{pos}: error: in a theme template: {message}\n  hint: the theme's templates use minijinja (Jinja2) syntax; check this line")]
     Template { pos: Position, message: String },
     /// A share image could not be drawn: a fault in baophu, not in the site's files.
@@ -129,6 +149,12 @@ pub enum Error {
     ShareImage { page: String, message: String },
     #[error("{} errors:\n{}", .0.len(), list(.0))]
     Many(Vec<Error>),
+}
+
+/// An error told in parts, in both languages: what is wrong, what to do about it.
+pub struct Parts {
+    pub title: Text,
+    pub hint: Text,
 }
 
 fn list(errors: &[Error]) -> String {
@@ -153,6 +179,13 @@ impl fmt::Display for Suggestion {
 }
 
 impl Suggestion {
+    /// The hint's ending in each language.
+    fn vi(&self) -> String {
+        self.0
+            .as_ref()
+            .map_or(String::new(), |s| format!("; có phải ý bạn là `{s}`?"))
+    }
+
     /// The closest of `candidates` to `name`, if it is close enough to be a likely typo.
     pub fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Suggestion {
         let best = candidates
@@ -180,6 +213,142 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 impl Error {
+    /// What is wrong and what to do about it, in both languages.
+    pub fn parts(&self) -> Parts {
+        let (title, hint) = match self {
+            Error::Io { path, source } => (
+                Text::new(
+                    format!("không đọc hoặc ghi được {}: {source}", path.display()),
+                    format!("cannot read or write {}: {source}", path.display()),
+                ),
+                Text::new(
+                    "kiểm tra tệp hoặc thư mục có tồn tại và được phép đọc, ghi",
+                    "check that the file or folder exists and may be read and written",
+                ),
+            ),
+            Error::Syntax { message, hint, .. }
+            | Error::Invalid { message, hint, .. }
+            | Error::Usage { message, hint } => (message.clone(), hint.clone()),
+            Error::UnknownRegion {
+                code, suggestion, ..
+            } => (
+                Text::new(
+                    format!("không có vùng `{code}`"),
+                    format!("unknown region `{code}`"),
+                ),
+                Text::new(
+                    format!(
+                        "dùng một `code` khai báo trong data/regions.toml{}",
+                        suggestion.vi()
+                    ),
+                    format!("use a `code` declared in data/regions.toml{suggestion}"),
+                ),
+            ),
+            Error::UnknownSeries {
+                name, suggestion, ..
+            } => (
+                Text::new(
+                    format!("không có dãy số liệu `{name}`"),
+                    format!("unknown series `{name}`"),
+                ),
+                Text::new(
+                    format!(
+                        "dùng một `id` khai báo trong data/series.toml{}",
+                        suggestion.vi()
+                    ),
+                    format!("use an `id` declared in data/series.toml{suggestion}"),
+                ),
+            ),
+            Error::UnknownIndicator { id, suggestion, .. } => (
+                Text::new(
+                    format!("không có chỉ tiêu `{id}`"),
+                    format!("unknown indicator `{id}`"),
+                ),
+                Text::new(
+                    format!(
+                        "dùng một `id` khai báo trong data/indicators.toml{}",
+                        suggestion.vi()
+                    ),
+                    format!("use an `id` declared in data/indicators.toml{suggestion}"),
+                ),
+            ),
+            Error::UnknownSource { id, suggestion, .. } => (
+                Text::new(
+                    format!("không có nguồn `{id}`"),
+                    format!("unknown source `{id}`"),
+                ),
+                Text::new(
+                    format!(
+                        "dùng một `id` khai báo trong data/sources.toml, hoặc khai báo nguồn mới ở đó{}",
+                        suggestion.vi()
+                    ),
+                    format!("use an `id` declared in data/sources.toml, or declare the new source there{suggestion}"),
+                ),
+            ),
+            Error::DuplicateFigure {
+                region,
+                series,
+                year,
+                first,
+                ..
+            } => (
+                Text::new(
+                    format!("số liệu trùng: vùng `{region}`, dãy `{series}`, năm {year}; đã có ở {first}"),
+                    format!("duplicate figure for region `{region}`, series `{series}`, year {year}; first given at {first}"),
+                ),
+                Text::new("giữ lại một trong hai số liệu", "keep one of the two"),
+            ),
+            Error::DuplicateId { kind, id, first, .. } => (
+                Text::new(
+                    format!("mã `{id}` bị trùng ({kind}); đã khai báo ở {first}"),
+                    format!("duplicate {kind} id `{id}`; first declared at {first}"),
+                ),
+                Text::new(
+                    "mỗi mục cần một mã riêng",
+                    format!("every {kind} needs its own id"),
+                ),
+            ),
+            Error::NegativeCount { series, value, .. } => (
+                Text::new(
+                    format!("số âm {value} cho dãy `{series}`"),
+                    format!("negative count {value} for series `{series}`"),
+                ),
+                Text::new(
+                    "số người hay số đơn vị không thể nhỏ hơn 0; kiểm tra dấu",
+                    "a count of people or units cannot be below zero; check the sign",
+                ),
+            ),
+            Error::Template { message, .. } => (
+                Text::new(
+                    format!("lỗi trong mẫu giao diện: {message}"),
+                    format!("in a theme template: {message}"),
+                ),
+                Text::new(
+                    "mẫu giao diện dùng cú pháp minijinja (Jinja2); kiểm tra dòng này",
+                    "the theme's templates use minijinja (Jinja2) syntax; check this line",
+                ),
+            ),
+            Error::ShareImage { page, message } => (
+                Text::new(
+                    format!("không vẽ được ảnh chia sẻ {page}: {message}"),
+                    format!("cannot draw the share image {page}: {message}"),
+                ),
+                Text::new(
+                    "đây là lỗi của baophu; hãy báo lỗi kèm tên trang này",
+                    "this is a bug in baophu; please report it with the page named here",
+                ),
+            ),
+            Error::Many(errors) => (
+                Text::new(
+                    format!("{} lỗi", errors.len()),
+                    format!("{} errors", errors.len()),
+                ),
+                Text::default(),
+            ),
+        };
+        Parts { title, hint }
+    }
+
     /// Several errors as one, or the single error itself.
     pub fn from_many(mut errors: Vec<Error>) -> Error {
         if errors.len() == 1 {
@@ -226,7 +395,7 @@ impl Error {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Warning {
     pub pos: Position,
-    pub message: String,
+    pub message: Text,
 }
 
 impl fmt::Display for Warning {

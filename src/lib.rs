@@ -5,6 +5,7 @@
 
 pub mod cmd;
 pub mod compute;
+pub mod diagnostic;
 pub mod error;
 pub mod load;
 pub mod model;

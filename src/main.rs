@@ -1,7 +1,10 @@
 //! The `baophu` command line: parses arguments and hands over to `cmd`.
 
 use baophu::cmd;
+use baophu::diagnostic::Reporter;
+use baophu::present::format::Lang;
 use clap::{Parser, Subcommand};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -9,9 +12,13 @@ use std::process::ExitCode;
 #[command(
     name = "baophu",
     version,
-    about = "Builds the social-insurance coverage site: data and plans in, pages and charts out."
+    about = "Builds the social-insurance coverage site: data and plans in, pages and charts out.",
+    after_help = "Exit codes: 0 no errors; 1 the site's files have errors (or warnings, with --deny-warnings); 2 the command line cannot be used."
 )]
 struct Cli {
+    /// Language of messages: vi (Tiếng Việt) or en.
+    #[arg(long, global = true, default_value = "vi", env = "BAOPHU_LANG", value_parser = ["vi", "en"])]
+    lang: String,
     #[command(subcommand)]
     command: Command,
 }
@@ -29,11 +36,25 @@ enum Command {
         /// Address the site is published at, e.g. https://example.org/bao-phu/.
         #[arg(long)]
         base_url: Option<String>,
+        /// Fail (exit 1, nothing written) when there is any warning.
+        #[arg(long)]
+        deny_warnings: bool,
     },
-    /// Load, validate and compute without writing; exit 1 on any error.
+    /// Load, validate and compute without writing; report every problem at once.
     Check {
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// Exit 1 when there is any warning, not only on errors.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Preview the site: build in memory, serve it on 127.0.0.1, rebuild and reload the open
+    /// pages whenever a file of the site changes.
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
     },
     /// Create a new site that builds: configuration, one region, one indicator, one plan and
     /// the default theme, in DIR (new or empty).
@@ -45,35 +66,59 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = if cli.lang == "en" { Lang::En } else { Lang::Vi };
+    let styled = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let mut reporter = Reporter::new(lang, styled);
+    let mut warnings = Vec::new();
+    let mut deny = false;
     let result = match cli.command {
         Command::Build {
             root,
             output,
             base_url,
-        } => cmd::build::run(&cmd::build::Options {
+            deny_warnings,
+        } => {
+            deny = deny_warnings;
+            cmd::build::run(&cmd::build::Options {
+                root,
+                output,
+                base_url,
+                deny_warnings,
+            })
+            .map(|r| {
+                if r.written {
+                    println!(
+                        "built {} pages into {} ({} warnings)",
+                        r.pages,
+                        r.output.display(),
+                        r.warnings.len()
+                    );
+                } else {
+                    println!(
+                        "nothing written: {} warnings and --deny-warnings",
+                        r.warnings.len()
+                    );
+                }
+                warnings = r.warnings;
+            })
+        }
+        Command::Check {
             root,
-            output,
-            base_url,
-        })
-        .map(|r| {
-            cmd::print_warnings(&r.warnings);
-            println!(
-                "built {} pages into {} ({} warnings)",
-                r.pages,
-                r.output.display(),
-                r.warnings.len()
-            );
-        }),
-        Command::Check { root } => cmd::check::run(&root).map(|r| {
-            cmd::print_warnings(&r.warnings);
-            println!(
-                "ok: {} regions, {} plans with {} targets ({} warnings)",
-                r.regions,
-                r.plans,
-                r.targets,
-                r.warnings.len()
-            );
-        }),
+            deny_warnings,
+        } => {
+            deny = deny_warnings;
+            cmd::check::run(&root).map(|r| {
+                println!(
+                    "ok: {} regions, {} plans with {} targets ({} warnings)",
+                    r.regions,
+                    r.plans,
+                    r.targets,
+                    r.warnings.len()
+                );
+                warnings = r.warnings;
+            })
+        }
+        Command::Serve { root, port } => cmd::serve::run(&root, port, lang),
         Command::Init { dir } => cmd::init::run(&dir).map(|n| {
             println!(
                 "created a site of {n} files in {}; build it with: baophu build --root {}",
@@ -82,18 +127,24 @@ fn main() -> ExitCode {
             );
         }),
     };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
+    let errors = match &result {
+        Ok(()) => 0,
         Err(e) => {
-            for err in e.flatten() {
-                eprintln!("{err}");
-            }
-            // 1: the site's files have errors; 2: the command line cannot be used.
-            if matches!(e, baophu::Error::Usage { .. }) {
-                ExitCode::from(2)
-            } else {
-                ExitCode::FAILURE
-            }
+            eprint!("{}", reporter.error(e));
+            e.flatten().len()
         }
+    };
+    for w in &warnings {
+        eprintln!("{}", reporter.warning(w));
+    }
+    if errors > 0 || !warnings.is_empty() {
+        eprintln!("{}", reporter.summary(errors, warnings.len()));
+    }
+    match result {
+        // 1: the site's files have errors; 2: the command line cannot be used.
+        Err(baophu::Error::Usage { .. }) => ExitCode::from(2),
+        Err(_) => ExitCode::FAILURE,
+        Ok(()) if deny && !warnings.is_empty() => ExitCode::FAILURE,
+        Ok(()) => ExitCode::SUCCESS,
     }
 }

@@ -2,7 +2,7 @@
 //! Everything is written to a fresh folder beside it first and swapped in only when complete,
 //! so a failed build leaves the previous output untouched.
 
-use crate::error::{Error, Position};
+use crate::error::{Error, Position, Text};
 use crate::present::Rendered;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -36,8 +36,14 @@ fn check_replaceable(output: &Path) -> Result<(), Error> {
     if !output.is_dir() {
         return Err(Error::Invalid {
             pos: Position::file(output),
-            message: "the output is a file, not a folder".into(),
-            hint: "choose a folder for --output".into(),
+            message: Text::new(
+                "nơi xuất là một tệp, không phải thư mục",
+                "the output is a file, not a folder",
+            ),
+            hint: Text::new(
+                "chọn một thư mục cho --output",
+                "choose a folder for --output",
+            ),
         });
     }
     let empty = fs::read_dir(output)
@@ -47,8 +53,14 @@ fn check_replaceable(output: &Path) -> Result<(), Error> {
     if !output.is_dir() || !(empty || output.join(MARKER).exists()) {
         return Err(Error::Invalid {
             pos: Position::file(output),
-            message: "the output folder exists and was not written by baophu".into(),
-            hint: "choose another --output folder, or delete this one yourself".into(),
+            message: Text::new(
+                "thư mục xuất đã có và không do baophu ghi",
+                "the output folder exists and was not written by baophu",
+            ),
+            hint: Text::new(
+                "chọn thư mục --output khác, hoặc tự xoá thư mục này",
+                "choose another --output folder, or delete this one yourself",
+            ),
         });
     }
     Ok(())

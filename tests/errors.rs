@@ -165,9 +165,11 @@ fn zero_denominator_gives_no_value_and_a_warning() {
     let w = report
         .warnings
         .iter()
-        .find(|w| w.message.contains("tuan_thu_bhtn") && w.message.contains("denominator is zero"))
+        .find(|w| {
+            w.message.en.contains("tuan_thu_bhtn") && w.message.en.contains("denominator is zero")
+        })
         .expect("a warning about the indicator");
-    assert!(w.message.contains("huong-hoa") && w.message.contains("2019"));
+    assert!(w.message.en.contains("huong-hoa") && w.message.en.contains("2019"));
     assert_eq!(w.pos.path, root.join("data/indicators.toml"));
     assert_eq!(
         (w.pos.line, w.pos.column),
@@ -177,6 +179,7 @@ fn zero_denominator_gives_no_value_and_a_warning() {
     let out = tempfile::tempdir().unwrap();
     let output = out.path().join("site");
     baophu::cmd::build::run(&baophu::cmd::build::Options {
+        deny_warnings: false,
         root: root.to_path_buf(),
         output: Some(output.clone()),
         base_url: None,
@@ -254,18 +257,37 @@ fn the_command_exits_non_zero_and_prints_the_position() {
         "actual = 115",
         "actual = -115",
     );
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_baophu"))
-        .args(["check", "--root"])
-        .arg(root)
-        .output()
-        .unwrap();
+    let check = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_baophu"))
+            .args(args)
+            .arg("--root")
+            .arg(root)
+            .env_remove("BAOPHU_LANG")
+            .output()
+            .unwrap()
+    };
+    let (l, c) = line_col(root, "data/figures/2018.toml", "-115");
+    // Vietnamese by default, like the Rust compiler's messages: what, where, the line with
+    // the spot marked, and a hint.
+    let out = check(&["check"]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    let (l, c) = line_col(root, "data/figures/2018.toml", "-115");
     assert!(
-        stderr.contains(&format!("2018.toml:{l}:{c}: error: negative count")),
+        stderr.starts_with("lỗi: số âm -115 cho dãy `bhxh_tn`"),
         "{stderr}"
     );
+    assert!(stderr.contains(&format!("2018.toml:{l}:{c}\n")), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{l} | actual = -115\n")),
+        "{stderr}"
+    );
+    let marks = stderr.lines().find(|line| line.contains("^^^^")).unwrap();
+    assert_eq!(marks.matches('^').count(), 4, "{stderr}");
+    assert!(stderr.contains("= gợi ý: số người hay số đơn vị không thể nhỏ hơn 0"));
+    let out = check(&["check", "--lang", "en"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("error: negative count -115"), "{stderr}");
+    assert!(stderr.contains("= help: a count of people or units cannot be below zero"));
 }
 
 #[test]
@@ -449,6 +471,7 @@ fn a_target_before_its_plan_is_a_warning() {
         .iter()
         .find(|w| {
             w.message
+                .en
                 .contains("target year 2002 is before the plan was issued (2017)")
         })
         .expect("the warning");
@@ -592,8 +615,43 @@ fn a_total_that_is_not_the_sum_of_its_parts_is_a_warning() {
         .iter()
         .find(|w| {
             w.message
+                .en
                 .contains("`bhxh` in 2019 is 5200 but its parts bhxh_bb + bhxh_tn add up to 5122")
         })
         .expect("the warning");
     assert_eq!(w.pos.path, root.join("data/figures/2019.toml"));
+}
+
+#[test]
+fn warnings_fail_only_when_denied_and_a_denied_build_writes_nothing() {
+    let site = example_site();
+    let root = site.path();
+    let bin = env!("CARGO_BIN_EXE_baophu");
+    let run = |args: &[&str]| {
+        std::process::Command::new(bin)
+            .args(args)
+            .arg("--root")
+            .arg(root)
+            .env_remove("BAOPHU_LANG")
+            .output()
+            .unwrap()
+    };
+    // The example site warns of the Hướng Hóa report's printed slips.
+    let out = run(&["check"]);
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("cảnh báo: văn bản in 6,37%"), "{stderr}");
+    assert!(stderr.contains("| value = \"6,37%\""), "{stderr}");
+    let out = run(&["check", "--deny-warnings"]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = run(&["build", "--deny-warnings"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        !root.join("public").exists(),
+        "a denied build writes nothing"
+    );
+    let out = run(&["build", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("warning: the document prints 6,37%"));
+    assert!(root.join("public/index.html").is_file());
 }

@@ -131,7 +131,7 @@ fn a_missing_english_name_is_reported_and_shown_as_such() {
     let w = report
         .warnings
         .iter()
-        .find(|w| w.message.contains("region `son-la` has no `name_en`"))
+        .find(|w| w.message.en.contains("region `son-la` has no `name_en`"))
         .expect("check reports the missing English name");
     assert!(w.pos.path.ends_with("data/regions.toml") && w.pos.line > 1);
     let out = root.join("public");

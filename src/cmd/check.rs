@@ -16,7 +16,8 @@ pub fn run(root: &Path) -> Result<Report, Error> {
     // Every page is rendered in memory too, so that a template error fails `check` as it
     // would fail `build`; nothing is written.
     let theme = crate::load::theme::load(root, &site.config.theme)?;
-    crate::present::render(&site, &computed, &theme, &site.config.base_url)?;
+    let cache = crate::present::share::ShareCache::default();
+    crate::present::render(&site, &computed, &theme, &site.config.base_url, &cache)?;
     Ok(Report {
         regions: site.regions.len(),
         plans: site.plans.len(),

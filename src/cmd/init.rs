@@ -1,7 +1,7 @@
 //! `baophu init [DIR]`: a new site that builds, with one region, two series, one indicator, one
 //! plan and the default theme, each file commented for the editor who fills it in.
 
-use crate::error::Error;
+use crate::error::{Error, Text};
 use std::fs;
 use std::path::Path;
 
@@ -178,8 +178,14 @@ pub fn run(dir: &Path) -> Result<usize, Error> {
             .is_some()
     {
         return Err(Error::Usage {
-            message: format!("`{}` is not empty", dir.display()),
-            hint: "give a new folder, or an empty one: init never overwrites files".into(),
+            message: Text::new(
+                format!("`{}` không trống", dir.display()),
+                format!("`{}` is not empty", dir.display()),
+            ),
+            hint: Text::new(
+                "chọn một thư mục mới hoặc trống: init không bao giờ ghi đè tệp",
+                "give a new folder, or an empty one: init never overwrites files",
+            ),
         });
     }
     let files: Vec<(String, &[u8])> = [

@@ -3,11 +3,12 @@
 pub mod build;
 pub mod check;
 pub mod init;
+pub mod serve;
 
 use crate::compute::{self, Computed};
 use crate::error::Error;
+use crate::load;
 use crate::model::{self, Site};
-use crate::{load, Warning};
 use std::path::Path;
 
 /// Load, validate and compute: the part every command shares.
@@ -16,11 +17,4 @@ pub fn prepare(root: &Path) -> Result<(Site, Computed), Error> {
     let site = model::build(input)?;
     let computed = compute::compute(&site);
     Ok((site, computed))
-}
-
-/// Warnings of a run, for the terminal.
-pub fn print_warnings(warnings: &[Warning]) {
-    for w in warnings {
-        eprintln!("{w}");
-    }
 }

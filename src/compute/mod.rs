@@ -6,7 +6,7 @@ pub mod printed;
 pub mod progress;
 pub mod stats;
 
-use crate::error::Warning;
+use crate::error::{Text, Warning};
 use crate::load::config::ProgressMethod;
 use crate::model::bound::{self, Bound};
 use crate::model::formula::{Expr, Op};
@@ -265,10 +265,17 @@ fn series_stats(
         if r == Ratio::ZeroDenominator {
             warnings.push(crate::error::Warning {
                 pos: fig.pos.clone(),
-                message: format!(
-                    "{what} of `{}` in `{}` for {year} has a zero denominator; no value is shown",
-                    site.series(series).id,
-                    site.region(region).code
+                message: Text::new(
+                    format!(
+                        "{what} của `{}` ở `{}` năm {year} có mẫu số bằng 0; không hiện giá trị",
+                        site.series(series).id,
+                        site.region(region).code
+                    ),
+                    format!(
+                        "{what} of `{}` in `{}` for {year} has a zero denominator; no value is shown",
+                        site.series(series).id,
+                        site.region(region).code
+                    ),
                 ),
             });
         }
@@ -344,10 +351,17 @@ fn indicator_values(
             }
             Ratio::ZeroDenominator => warnings.push(Warning {
                 pos: ind.pos.clone(),
-                message: format!(
-                    "indicator `{}` for `{}` in {year}: the denominator is zero; no value is shown",
-                    ind.id,
-                    site.region(region).code
+                message: Text::new(
+                    format!(
+                        "chỉ tiêu `{}` của `{}` năm {year}: mẫu số bằng 0; không hiện giá trị",
+                        ind.id,
+                        site.region(region).code
+                    ),
+                    format!(
+                        "indicator `{}` for `{}` in {year}: the denominator is zero; no value is shown",
+                        ind.id,
+                        site.region(region).code
+                    ),
                 ),
             }),
             Ratio::Missing => {}

@@ -3,7 +3,7 @@
 //! so that the site never repeats a slip from a printed report.
 
 use super::Computed;
-use crate::error::Warning;
+use crate::error::{Text, Warning};
 use crate::model::{Printed, PrintedMeasure, PrintedOf, Site, Unit};
 
 /// What the data give for a printed figure, in its printed unit, with how it was computed.
@@ -89,16 +89,29 @@ pub fn audit(site: &Site, computed: &Computed) -> Vec<Warning> {
     let mut out = Vec::new();
     for plan in &site.plans {
         for p in &plan.printed {
-            let what = match p.of {
-                PrintedOf::Indicator(i) => site.indicator(i).id.clone(),
+            let (what_vi, what) = match p.of {
+                PrintedOf::Indicator(i) => {
+                    let id = &site.indicator(i).id;
+                    (format!("chỉ tiêu {id}"), id.clone())
+                }
                 PrintedOf::Series(s, m) => {
                     let id = &site.series(s).id;
                     match m {
-                        PrintedMeasure::Value => id.clone(),
-                        PrintedMeasure::Attainment => format!("attainment of {id}"),
-                        PrintedMeasure::Increase => format!("increase of {id}"),
-                        PrintedMeasure::Growth => format!("growth of {id}"),
-                        PrintedMeasure::DevelopmentIndex => format!("development index of {id}"),
+                        PrintedMeasure::Value => (id.clone(), id.clone()),
+                        PrintedMeasure::Attainment => (
+                            format!("tỷ lệ hoàn thành kế hoạch {id}"),
+                            format!("attainment of {id}"),
+                        ),
+                        PrintedMeasure::Increase => {
+                            (format!("số tăng {id}"), format!("increase of {id}"))
+                        }
+                        PrintedMeasure::Growth => {
+                            (format!("tốc độ tăng {id}"), format!("growth of {id}"))
+                        }
+                        PrintedMeasure::DevelopmentIndex => (
+                            format!("chỉ số phát triển {id}"),
+                            format!("development index of {id}"),
+                        ),
                     }
                 }
             };
@@ -106,9 +119,15 @@ pub fn audit(site: &Site, computed: &Computed) -> Vec<Warning> {
             match from_data(site, computed, p) {
                 None => out.push(Warning {
                     pos: p.pos.clone(),
-                    message: format!(
-                        "the printed {what} of `{region}` in {} ({}) cannot be checked: the data have no exact figure for it",
-                        p.year, p.text
+                    message: Text::new(
+                        format!(
+                            "không kiểm tra được {what_vi} của `{region}` năm {} ({}) như văn bản in: số liệu không có con số chính xác cho nó",
+                            p.year, p.text
+                        ),
+                        format!(
+                            "the printed {what} of `{region}` in {} ({}) cannot be checked: the data have no exact figure for it",
+                            p.year, p.text
+                        ),
                     ),
                 }),
                 Some((v, how)) if (round(v, p.decimals) - p.value).abs() > 1e-9 => {
@@ -116,9 +135,15 @@ pub fn audit(site: &Site, computed: &Computed) -> Vec<Warning> {
                     let shown = format!("{}{percent}", vietnamese(v, p.decimals));
                     out.push(Warning {
                         pos: p.pos.clone(),
-                        message: format!(
-                            "the document prints {} for {what} of `{region}` in {}, but the data give {shown} ({how}); the page shows the recomputed figure, so check which is right",
-                            p.text, p.year
+                        message: Text::new(
+                            format!(
+                                "văn bản in {} cho {what_vi} của `{region}` năm {}, nhưng số liệu cho {shown} ({how}); trang web hiện con số tính lại, hãy kiểm tra con số nào đúng",
+                                p.text, p.year
+                            ),
+                            format!(
+                                "the document prints {} for {what} of `{region}` in {}, but the data give {shown} ({how}); the page shows the recomputed figure, so check which is right",
+                                p.text, p.year
+                            ),
                         ),
                     });
                 }

@@ -1,7 +1,7 @@
 //! The site configuration file `config.toml` at the site root.
 
 use super::SourceFile;
-use crate::error::{Error, Position};
+use crate::error::{Error, Position, Text};
 use serde::Deserialize;
 use std::path::Path;
 use toml::Spanned;
@@ -65,16 +65,22 @@ struct RawConfig {
 }
 
 /// Why a base URL cannot be used, if it cannot: every link on the site starts with its path.
-pub fn base_url_problem(url: &str) -> Option<&'static str> {
+pub fn base_url_problem(url: &str) -> Option<Text> {
     if url
         .chars()
         .any(|c| c.is_whitespace() || c == '?' || c == '#' || c == '"' || c == '<')
     {
-        Some("a base URL has no spaces, `?`, `#`, quotes or `<`")
+        Some(Text::new(
+            "địa chỉ gốc không có dấu cách, `?`, `#`, dấu nháy hay `<`",
+            "a base URL has no spaces, `?`, `#`, quotes or `<`",
+        ))
     } else if !(url.starts_with("https://") || url.starts_with("http://") || url.starts_with('/'))
         || url.starts_with("//")
     {
-        Some("write a full address (https://example.org/bao-phu/) or a path starting with `/`")
+        Some(Text::new(
+            "ghi đầy đủ địa chỉ (https://example.org/bao-phu/) hoặc một đường dẫn bắt đầu bằng `/`",
+            "write a full address (https://example.org/bao-phu/) or a path starting with `/`",
+        ))
     } else {
         None
     }
@@ -102,9 +108,14 @@ pub fn load(root: &Path) -> Result<Config, Error> {
             other => {
                 return Err(Error::Invalid {
                     pos: file.pos(&m.span()),
-                    message: format!("unknown progress_method `{other}`"),
-                    hint: "use `cagr` (compound-growth ratio) or `linear` (linear trajectory)"
-                        .into(),
+                    message: Text::new(
+                        format!("không có progress_method `{other}`"),
+                        format!("unknown progress_method `{other}`"),
+                    ),
+                    hint: Text::new(
+                        "dùng `cagr` (tốc độ tăng kép) hoặc `linear` (tiến độ tuyến tính)",
+                        "use `cagr` (compound-growth ratio) or `linear` (linear trajectory)",
+                    ),
                 })
             }
         },
@@ -114,8 +125,14 @@ pub fn load(root: &Path) -> Result<Config, Error> {
             if let Some(hint) = base_url_problem(u.get_ref()) {
                 return Err(Error::Invalid {
                     pos: file.pos(&u.span()),
-                    message: format!("`{}` cannot be used as the base URL", u.get_ref()),
-                    hint: hint.into(),
+                    message: Text::new(
+                        format!(
+                            "`{}` không dùng được làm địa chỉ gốc (base_url)",
+                            u.get_ref()
+                        ),
+                        format!("`{}` cannot be used as the base URL", u.get_ref()),
+                    ),
+                    hint,
                 });
             }
             u.into_inner()

@@ -1,7 +1,7 @@
 //! Plans in `content/plans/*.md`: TOML front matter between `+++` lines, then markdown.
 
 use super::SourceFile;
-use crate::error::{Error, Position};
+use crate::error::{Error, Position, Text};
 use serde::Deserialize;
 use std::path::Path;
 use toml::value::Datetime;
@@ -100,19 +100,28 @@ pub fn load_plan(path: &Path) -> Result<PlanFile, Error> {
     let (start, end, body_start) = split_front_matter(&file.text).ok_or_else(|| {
         let (message, hint) = if file.text.starts_with("+++") {
             (
-                "the front matter that starts here is not closed",
-                "add a line with only `+++` after the plan's keys, before its text",
+                Text::new(
+                    "phần khai báo đầu tệp bắt đầu ở đây chưa được đóng",
+                    "the front matter that starts here is not closed",
+                ),
+                Text::new(
+                    "thêm một dòng chỉ có `+++` sau các khoá của kế hoạch, trước phần văn bản",
+                    "add a line with only `+++` after the plan's keys, before its text",
+                ),
             )
         } else {
             (
-                "the plan has no front matter",
-                "start the file with a line `+++`, the plan's TOML keys, and another line `+++`",
+                Text::new("kế hoạch không có phần khai báo đầu tệp", "the plan has no front matter"),
+                Text::new(
+                    "bắt đầu tệp bằng một dòng `+++`, các khoá TOML của kế hoạch, rồi một dòng `+++` nữa",
+                    "start the file with a line `+++`, the plan's TOML keys, and another line `+++`",
+                ),
             )
         };
         Error::Syntax {
             pos: Position::file(path),
-            message: message.into(),
-            hint: hint.into(),
+            message,
+            hint,
         }
     })?;
     file.offset = start;

@@ -1,6 +1,6 @@
 //! An input file's path and text, kept so that positions can be reported after parsing.
 
-use crate::error::{Error, Position};
+use crate::error::{Error, Position, Text};
 use serde::de::DeserializeOwned;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -24,9 +24,14 @@ impl SourceFile {
             let prefix = std::str::from_utf8(&e.as_bytes()[..valid]).unwrap_or_default();
             Error::Syntax {
                 pos: Position::at(path, prefix, valid),
-                message: "the file is not UTF-8 text".into(),
-                hint: "save the file as UTF-8 (in Excel: CSV UTF-8; in an editor: encoding UTF-8)"
-                    .into(),
+                message: Text::new(
+                    "tệp không phải văn bản UTF-8",
+                    "the file is not UTF-8 text",
+                ),
+                hint: Text::new(
+                    "lưu tệp dạng UTF-8 (trong Excel: CSV UTF-8; trong trình soạn thảo: mã hoá UTF-8)",
+                    "save the file as UTF-8 (in Excel: CSV UTF-8; in an editor: encoding UTF-8)",
+                ),
             }
         })?;
         // A byte-order mark is invisible to editors; accept it.
@@ -72,15 +77,40 @@ impl SourceFile {
             let line = self.text.lines().nth(pos.line - 1).unwrap_or("");
             Error::Syntax {
                 hint: toml_hint(&message, line),
-                message,
+                message: toml_message(message),
                 pos,
             }
         })
     }
 }
 
+/// The TOML parser's message, with a Vietnamese rendering of the messages editors meet.
+fn toml_message(en: String) -> Text {
+    let quoted = |prefix: &str| {
+        en.strip_prefix(prefix)
+            .and_then(|r| r.split('`').next())
+            .map(str::to_string)
+    };
+    let vi = if let Some(field) = quoted("unknown field `") {
+        format!("khoá `{field}` không có ở đây")
+    } else if let Some(field) = quoted("missing field `") {
+        format!("thiếu khoá `{field}`")
+    } else if en.starts_with("invalid type") {
+        format!("giá trị sai kiểu ({en})")
+    } else if en.starts_with("duplicate key") {
+        "khoá bị lặp lại".into()
+    } else if en.contains("invalid float") || en.contains("invalid number") {
+        "con số viết sai".into()
+    } else if en.contains("invalid basic string") || en.contains("unterminated") {
+        "chuỗi chữ chưa được đóng bằng dấu nháy kép".into()
+    } else {
+        format!("lỗi cú pháp TOML ({en})")
+    };
+    Text::new(vi, en)
+}
+
 /// A hint for the common TOML mistakes editors make, from the parser's message and the line.
-fn toml_hint(message: &str, line: &str) -> String {
+fn toml_hint(message: &str, line: &str) -> Text {
     let m = message.to_lowercase();
     let value = line.split_once('=').map_or("", |(_, v)| v).trim();
     if let Some(hint) = number_hint(value) {
@@ -90,25 +120,59 @@ fn toml_hint(message: &str, line: &str) -> String {
         .strip_prefix("missing field `")
         .and_then(|r| r.split('`').next())
     {
-        return format!(
-            "add `{field} = …` to this table; README.md lists the keys and their values"
+        return Text::new(
+            format!(
+                "thêm `{field} = …` vào bảng này; README.md liệt kê các khoá và giá trị của chúng"
+            ),
+            format!("add `{field} = …` to this table; README.md lists the keys and their values"),
         );
     }
-    if m.contains("unknown field") {
-        "remove the key or correct its spelling; the expected keys are listed above".into()
-    } else if m.contains("invalid type") {
-        "check the value's type: text goes in double quotes, numbers without quotes or thousands separators (5122, not 5.122)".into()
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        // "unknown field `regoin`, expected one of `region`, `series`": suggest the closest.
+        let field = rest.split('`').next().unwrap_or("");
+        let expected: Vec<&str> = rest
+            .split_once("expected")
+            .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
+            .unwrap_or_default();
+        return match crate::error::Suggestion::closest(field, expected.iter().copied()).0 {
+            Some(name) => Text::new(
+                format!("có phải ý bạn là `{name}`? Sửa tên khoá, hoặc xoá nó"),
+                format!("did you mean `{name}`? Correct the key's spelling, or remove it"),
+            ),
+            None => Text::new(
+                format!("xoá khoá này; các khoá dùng được: {}", expected.join(", ")),
+                format!(
+                    "remove the key; the valid keys are: {}",
+                    expected.join(", ")
+                ),
+            ),
+        };
+    }
+    if m.contains("invalid type") {
+        Text::new(
+            "kiểm tra kiểu của giá trị: chữ đặt trong dấu nháy kép, số viết không có dấu nháy và không có dấu phân cách hàng nghìn (5122, không phải 5.122)",
+            "check the value's type: text goes in double quotes, numbers without quotes or thousands separators (5122, not 5.122)",
+        )
     } else if m.contains("duplicate key") {
-        "a key may appear once per table; remove one of them".into()
+        Text::new(
+            "mỗi khoá chỉ xuất hiện một lần trong một bảng; xoá một trong hai",
+            "a key may appear once per table; remove one of them",
+        )
     } else if value.starts_with('"') && value.matches('"').count() == 1 {
-        "the text is missing its closing double quote `\"` at the end of the line".into()
+        Text::new(
+            "chuỗi chữ thiếu dấu nháy kép `\"` đóng ở cuối dòng",
+            "the text is missing its closing double quote `\"` at the end of the line",
+        )
     } else {
-        "check the TOML syntax: `key = value`, text in double quotes, tables as [[name]]".into()
+        Text::new(
+            "kiểm tra cú pháp TOML: `khoá = giá trị`, chữ trong dấu nháy kép, bảng dạng [[tên]]",
+            "check the TOML syntax: `key = value`, text in double quotes, tables as [[name]]",
+        )
     }
 }
 
 /// Numbers and dates written the Vietnamese way, which TOML does not read.
-fn number_hint(value: &str) -> Option<String> {
+fn number_hint(value: &str) -> Option<Text> {
     let value = value
         .split('#')
         .next()
@@ -125,21 +189,28 @@ fn number_hint(value: &str) -> Option<String> {
     if value.contains('/') {
         let parts: Vec<&str> = value.split('/').collect();
         if let [d, m, y] = parts[..] {
-            return Some(format!(
-                "write dates as year-month-day without quotes: {y}-{m:0>2}-{d:0>2}"
+            return Some(Text::new(
+                format!(
+                    "viết ngày theo dạng năm-tháng-ngày, không có dấu nháy: {y}-{m:0>2}-{d:0>2}"
+                ),
+                format!("write dates as year-month-day without quotes: {y}-{m:0>2}-{d:0>2}"),
             ));
         }
     }
     let digits: String = value.chars().filter(char::is_ascii_digit).collect();
     if value.matches('.').count() > 1 || value.contains(' ') {
-        return Some(format!(
-            "write numbers without thousands separators: {digits}"
+        return Some(Text::new(
+            format!("viết số không có dấu phân cách hàng nghìn: {digits}"),
+            format!("write numbers without thousands separators: {digits}"),
         ));
     }
     if value.contains(',') {
         let plain = value.replace('.', "").replace(',', ".");
-        return Some(format!(
-            "use a point for decimals and no thousands separators: {plain}"
+        return Some(Text::new(
+            format!(
+                "dùng dấu chấm cho phần thập phân và không có dấu phân cách hàng nghìn: {plain}"
+            ),
+            format!("use a point for decimals and no thousands separators: {plain}"),
         ));
     }
     None
@@ -168,13 +239,23 @@ mod tests {
 
     #[test]
     fn hints_for_vietnamese_numbers_and_dates() {
-        assert!(toml_hint("invalid float", "actual = 12.072.860").contains("12072860"));
-        assert!(toml_hint("unexpected", "actual = 32,7").contains(": 32.7"));
-        assert!(toml_hint("unexpected", "actual = 12 072 860").contains("12072860"));
-        assert!(toml_hint("unexpected", "date = 23/5/2018").contains("2018-05-23"));
-        assert!(toml_hint("missing field `comparison`", "").contains("add `comparison = …`"));
-        assert!(
-            toml_hint("invalid basic string", "series = \"bhxh").contains("closing double quote")
-        );
+        assert!(toml_hint("invalid float", "actual = 12.072.860")
+            .en
+            .contains("12072860"));
+        assert!(toml_hint("unexpected", "actual = 32,7")
+            .en
+            .contains(": 32.7"));
+        assert!(toml_hint("unexpected", "actual = 12 072 860")
+            .en
+            .contains("12072860"));
+        assert!(toml_hint("unexpected", "date = 23/5/2018")
+            .en
+            .contains("2018-05-23"));
+        assert!(toml_hint("missing field `comparison`", "")
+            .en
+            .contains("add `comparison = …`"));
+        assert!(toml_hint("invalid basic string", "series = \"bhxh")
+            .en
+            .contains("closing double quote"));
     }
 }

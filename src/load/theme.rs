@@ -2,7 +2,7 @@
 //! files copied as they are.
 
 use super::SourceFile;
-use crate::error::{Error, Position};
+use crate::error::{Error, Position, Text};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
@@ -40,15 +40,29 @@ fn load_texts(theme: &Path) -> Result<BTreeMap<String, BTreeMap<String, String>>
                 if !other.keys().any(|k| k.get_ref() == key.get_ref()) {
                     errors.push(Error::Invalid {
                         pos: file.pos(&key.span()),
-                        message: format!(
-                            "`{}` has no {other_lang} text in {}",
-                            key.get_ref(),
-                            other_file.path.display()
+                        message: Text::new(
+                            format!(
+                                "`{}` chưa có bản {other_lang} trong {}",
+                                key.get_ref(),
+                                other_file.path.display()
+                            ),
+                            format!(
+                                "`{}` has no {other_lang} text in {}",
+                                key.get_ref(),
+                                other_file.path.display()
+                            ),
                         ),
-                        hint: format!(
-                            "add `{} = \"…\"` to {} (every interface text exists in every language)",
-                            key.get_ref(),
-                            other_file.path.display()
+                        hint: Text::new(
+                            format!(
+                                "thêm `{} = \"…\"` vào {} (mỗi dòng chữ giao diện có ở mọi ngôn ngữ)",
+                                key.get_ref(),
+                                other_file.path.display()
+                            ),
+                            format!(
+                                "add `{} = \"…\"` to {} (every interface text exists in every language)",
+                                key.get_ref(),
+                                other_file.path.display()
+                            ),
                         ),
                     });
                 }
@@ -90,8 +104,17 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Error> {
     if templates.is_empty() {
         return Err(Error::Invalid {
             pos: Position::file(&root.join("config.toml")),
-            message: format!("the theme `{name}` has no templates in {}", dir.display()),
-            hint: "set `theme` in config.toml to a folder under themes/".into(),
+            message: Text::new(
+                format!(
+                    "giao diện `{name}` không có mẫu nào trong {}",
+                    dir.display()
+                ),
+                format!("the theme `{name}` has no templates in {}", dir.display()),
+            ),
+            hint: Text::new(
+                "đặt `theme` trong config.toml là một thư mục trong themes/",
+                "set `theme` in config.toml to a folder under themes/",
+            ),
         });
     }
     Ok(Theme {

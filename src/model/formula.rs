@@ -1,6 +1,7 @@
 //! Indicator formulas: arithmetic over series ids, parsed and resolved once when the model is built.
 
 use super::SeriesIdx;
+use crate::error::Text;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expr {
@@ -22,7 +23,7 @@ pub enum Op {
 #[derive(Debug, Clone, PartialEq)]
 pub enum FormulaError {
     UnknownSeries { name: String, offset: usize },
-    Syntax { message: String, offset: usize },
+    Syntax { message: Text, offset: usize },
 }
 
 /// Parses `text`, resolving each name with `resolve`.
@@ -39,7 +40,10 @@ pub fn parse(
     let expr = p.sum()?;
     p.skip_space();
     if p.pos < text.len() {
-        return Err(p.syntax("expected an operator (+ - * /) or the end of the formula"));
+        return Err(p.syntax(
+            "cần một phép tính (+ - * /) hoặc kết thúc công thức",
+            "expected an operator (+ - * /) or the end of the formula",
+        ));
     }
     Ok(expr)
 }
@@ -63,9 +67,9 @@ impl Parser<'_> {
     fn peek(&self) -> Option<char> {
         self.text[self.pos..].chars().next()
     }
-    fn syntax(&self, message: &str) -> FormulaError {
+    fn syntax(&self, vi: &str, en: &str) -> FormulaError {
         FormulaError::Syntax {
-            message: message.into(),
+            message: Text::new(vi, en),
             offset: self.pos,
         }
     }
@@ -103,7 +107,10 @@ impl Parser<'_> {
     fn unary(&mut self) -> Result<Expr, FormulaError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(self.syntax("the formula is nested too deeply"));
+            return Err(self.syntax(
+                "công thức lồng quá nhiều tầng ngoặc",
+                "the formula is nested too deeply",
+            ));
         }
         let result = self.unary_inner();
         self.depth -= 1;
@@ -122,7 +129,7 @@ impl Parser<'_> {
                 let inner = self.sum()?;
                 self.skip_space();
                 if self.peek() != Some(')') {
-                    return Err(self.syntax("expected `)`"));
+                    return Err(self.syntax("thiếu dấu `)`", "expected `)`"));
                 }
                 self.pos += 1;
                 Ok(inner)
@@ -136,7 +143,7 @@ impl Parser<'_> {
                     .parse()
                     .map(Expr::Number)
                     .map_err(|_| FormulaError::Syntax {
-                        message: "not a number".into(),
+                        message: Text::new("không phải một số", "not a number"),
                         offset: start,
                     })
             }
@@ -153,7 +160,10 @@ impl Parser<'_> {
                         offset: start,
                     })
             }
-            _ => Err(self.syntax("expected a series id, a number or `(`")),
+            _ => Err(self.syntax(
+                "cần một mã dãy số liệu, một số hoặc `(`",
+                "expected a series id, a number or `(`",
+            )),
         }
     }
 }

@@ -5,7 +5,10 @@
 pub mod bound;
 pub mod formula;
 
-use crate::error::{Error, Position, Suggestion, Warning};
+use crate::error::{Error, Position, Suggestion, Text, Warning};
+
+/// The years a figure or a target may be given for: anything else is a typo.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1945..=2100;
 use crate::load::{self, data, SourceFile};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -362,10 +365,19 @@ impl<I: Copy> Ids<I> {
         if !valid {
             errors.push(Error::Invalid {
                 pos,
-                message: format!("`{}` is not a valid {kind} id", id.get_ref()),
-                hint: format!(
-                    "use lower-case letters without accents, digits, `-` and `_`, e.g. `{}`",
-                    crate::text::slug(id.get_ref())
+                message: Text::new(
+                    format!("`{}` không phải mã hợp lệ ({kind})", id.get_ref()),
+                    format!("`{}` is not a valid {kind} id", id.get_ref()),
+                ),
+                hint: Text::new(
+                    format!(
+                        "dùng chữ thường không dấu, chữ số, `-` và `_`, ví dụ `{}`",
+                        crate::text::slug(id.get_ref())
+                    ),
+                    format!(
+                        "use lower-case letters without accents, digits, `-` and `_`, e.g. `{}`",
+                        crate::text::slug(id.get_ref())
+                    ),
                 ),
             });
             return;
@@ -451,13 +463,13 @@ impl Checker {
         &mut self,
         file: &SourceFile,
         span: std::ops::Range<usize>,
-        message: String,
-        hint: &str,
+        message: Text,
+        hint: Text,
     ) {
         self.errors.push(Error::Invalid {
             pos: file.pos(&span),
             message,
-            hint: hint.into(),
+            hint,
         });
     }
     /// A count must be written as a whole number. Vietnamese "5.122" (five thousand) or "6.000"
@@ -479,9 +491,13 @@ impl Checker {
         self.invalid(
             file,
             span,
-            format!("count {token} is not a whole number"),
-            &format!(
-                "write counts as whole numbers without thousands separators: {digits}, not {token}"
+            Text::new(
+                format!("số đếm {token} không phải số nguyên"),
+                format!("count {token} is not a whole number"),
+            ),
+            Text::new(
+                format!("viết số đếm là số nguyên, không có dấu phân cách hàng nghìn: {digits}, không phải {token}"),
+                format!("write counts as whole numbers without thousands separators: {digits}, not {token}"),
             ),
         );
         false
@@ -504,8 +520,14 @@ impl Checker {
             self.invalid(
                 file,
                 value.span(),
-                format!("unknown {what} `{}`", value.get_ref()),
-                &format!("use one of {}", names.join(", ")),
+                Text::new(
+                    format!("giá trị `{}` không hợp lệ cho {what}", value.get_ref()),
+                    format!("unknown {what} `{}`", value.get_ref()),
+                ),
+                Text::new(
+                    format!("dùng một trong: {}", names.join(", ")),
+                    format!("use one of {}", names.join(", ")),
+                ),
             );
         }
         found
@@ -666,8 +688,14 @@ pub fn build(input: load::Input) -> Result<Site, Error> {
                             c.invalid(
                                 inf,
                                 d.span(),
-                                format!("{} decimals is more than any source gives", d.get_ref()),
-                                "show at most 6 decimals; 2 is usual for rates",
+                                Text::new(
+                                    format!("{} chữ số thập phân là nhiều hơn mọi nguồn số liệu", d.get_ref()),
+                                    format!("{} decimals is more than any source gives", d.get_ref()),
+                                ),
+                                Text::new(
+                                    "hiển thị tối đa 6 chữ số thập phân; tỷ lệ thường dùng 2",
+                                    "show at most 6 decimals; 2 is usual for rates",
+                                ),
                             );
                             6
                         }
@@ -691,8 +719,14 @@ pub fn build(input: load::Input) -> Result<Site, Error> {
             Err(formula::FormulaError::Syntax { message, offset }) => c.invalid(
                 inf,
                 (text_start + offset)..(text_start + offset),
-                format!("formula of indicator `{}`: {message}", ind.id.get_ref()),
-                "a formula combines series ids with + - * / and parentheses, e.g. \"bhxh / lao_dong\"",
+                Text::new(
+                    format!("công thức của chỉ tiêu `{}`: {}", ind.id.get_ref(), message.vi),
+                    format!("formula of indicator `{}`: {}", ind.id.get_ref(), message.en),
+                ),
+                Text::new(
+                    "công thức ghép các mã dãy số liệu bằng + - * / và dấu ngoặc, ví dụ \"bhxh / lao_dong\"",
+                    "a formula combines series ids with + - * / and parentheses, e.g. \"bhxh / lao_dong\"",
+                ),
             ),
         }
     }
@@ -707,8 +741,14 @@ pub fn build(input: load::Input) -> Result<Site, Error> {
                 c.invalid(
                     srcf,
                     u.span(),
-                    format!("`{}` is not a web address", u.get_ref()),
-                    "write the full address, starting with https://",
+                    Text::new(
+                        format!("`{}` không phải địa chỉ web", u.get_ref()),
+                        format!("`{}` is not a web address", u.get_ref()),
+                    ),
+                    Text::new(
+                        "viết đầy đủ địa chỉ, bắt đầu bằng https://",
+                        "write the full address, starting with https://",
+                    ),
                 );
                 String::new()
             }
@@ -728,12 +768,26 @@ pub fn build(input: load::Input) -> Result<Site, Error> {
     for f in &input.figures {
         let file = &f.file;
         let year = *f.data.year.get_ref();
-        if !(1945..=2100).contains(&year) {
+        if !YEARS.contains(&year) {
             c.invalid(
                 file,
                 f.data.year.span(),
-                format!("year {year} is out of range"),
-                "write the reporting year, e.g. `year = 2019`",
+                Text::new(
+                    format!(
+                        "năm {year} nằm ngoài khoảng cho phép ({}–{})",
+                        YEARS.start(),
+                        YEARS.end()
+                    ),
+                    format!(
+                        "year {year} is out of range ({}–{})",
+                        YEARS.start(),
+                        YEARS.end()
+                    ),
+                ),
+                Text::new(
+                    "ghi năm báo cáo, ví dụ `year = 2019`",
+                    "write the reporting year, e.g. `year = 2019`",
+                ),
             );
             continue;
         }
@@ -774,10 +828,17 @@ pub fn build(input: load::Input) -> Result<Site, Error> {
             if issued.is_some_and(|y| *t.year.get_ref() < y) {
                 c.warnings.push(Warning {
                     pos: file.pos(&t.year.span()),
-                    message: format!(
-                        "target year {} is before the plan was issued ({})",
-                        t.year.get_ref(),
-                        issued.unwrap_or_default()
+                    message: Text::new(
+                        format!(
+                            "năm mục tiêu {} ở trước năm ban hành kế hoạch ({})",
+                            t.year.get_ref(),
+                            issued.unwrap_or_default()
+                        ),
+                        format!(
+                            "target year {} is before the plan was issued ({})",
+                            t.year.get_ref(),
+                            issued.unwrap_or_default()
+                        ),
                     ),
                 });
             }
@@ -839,11 +900,20 @@ pub fn build(input: load::Input) -> Result<Site, Error> {
     if c.regions.get(&input.config.headline_region).is_none() {
         c.errors.push(Error::Invalid {
             pos: input.config.headline_region_pos.clone(),
-            message: format!(
-                "headline_region `{}` is not a region",
-                input.config.headline_region
+            message: Text::new(
+                format!(
+                    "headline_region `{}` không phải một vùng",
+                    input.config.headline_region
+                ),
+                format!(
+                    "headline_region `{}` is not a region",
+                    input.config.headline_region
+                ),
             ),
-            hint: "set `headline_region` to a code from data/regions.toml".into(),
+            hint: Text::new(
+                "đặt `headline_region` là một mã trong data/regions.toml",
+                "set `headline_region` to a code from data/regions.toml",
+            ),
         });
     }
     if !c.errors.is_empty() {
@@ -878,11 +948,20 @@ fn check_region_tree(c: &mut Checker, regions: &[Region], raw: &data::Loaded<dat
                 c.invalid(
                     &raw.file,
                     span.span(),
-                    format!(
-                        "`{}` cannot be the parent of `{}`: a parent must be of a higher level",
-                        regions[p.0].code, region.code
+                    Text::new(
+                        format!(
+                            "`{}` không thể là cấp trên của `{}`: cấp trên phải ở cấp cao hơn",
+                            regions[p.0].code, region.code
+                        ),
+                        format!(
+                            "`{}` cannot be the parent of `{}`: a parent must be of a higher level",
+                            regions[p.0].code, region.code
+                        ),
                     ),
-                    "the levels are nation > province > district > commune",
+                    Text::new(
+                        "các cấp là toàn quốc > tỉnh > huyện > xã",
+                        "the levels are nation > province > district > commune",
+                    ),
                 );
             }
         }
@@ -890,19 +969,34 @@ fn check_region_tree(c: &mut Checker, regions: &[Region], raw: &data::Loaded<dat
             c.invalid(
                 &raw.file,
                 r.code.span(),
-                format!("`{}` cannot become itself", region.code),
-                "list the units it became part of",
+                Text::new(
+                    format!("`{}` không thể trở thành chính nó", region.code),
+                    format!("`{}` cannot become itself", region.code),
+                ),
+                Text::new(
+                    "liệt kê các đơn vị mà nó được sáp nhập vào",
+                    "list the units it became part of",
+                ),
             );
         }
         if !region.became.is_empty() && region.until.is_none() {
             c.invalid(
                 &raw.file,
                 r.code.span(),
-                format!(
-                    "`{}` lists what it became but has no `until` date",
-                    region.code
+                Text::new(
+                    format!(
+                        "`{}` ghi đơn vị kế thừa nhưng không có ngày `until`",
+                        region.code
+                    ),
+                    format!(
+                        "`{}` lists what it became but has no `until` date",
+                        region.code
+                    ),
                 ),
-                "add `until = YYYY-MM-DD`, the last day the unit existed",
+                Text::new(
+                    "thêm `until = YYYY-MM-DD`, ngày cuối cùng đơn vị còn tồn tại",
+                    "add `until = YYYY-MM-DD`, the last day the unit existed",
+                ),
             );
         }
         if let (Some(from), Some(until)) = (region.from, region.until) {
@@ -910,8 +1004,11 @@ fn check_region_tree(c: &mut Checker, regions: &[Region], raw: &data::Loaded<dat
                 c.invalid(
                     &raw.file,
                     r.code.span(),
-                    format!("`{}` ends before it starts", region.code),
-                    "check `from` and `until`",
+                    Text::new(
+                        format!("`{}` kết thúc trước khi bắt đầu", region.code),
+                        format!("`{}` ends before it starts", region.code),
+                    ),
+                    Text::new("kiểm tra `from` và `until`", "check `from` and `until`"),
                 );
             }
         }
@@ -950,10 +1047,17 @@ fn derive_totals(figures: &mut Figures, series: &[Series], warnings: &mut Vec<Wa
                             s.parts.iter().map(|p| series[p.0].id.as_str()).collect();
                         warnings.push(Warning {
                             pos: total_fig.pos.clone(),
-                            message: format!(
-                                "`{}` in {year} is {given} but its parts {} add up to {sum}",
-                                s.id,
-                                names.join(" + ")
+                            message: Text::new(
+                                format!(
+                                    "`{}` năm {year} là {given} nhưng các phần {} cộng lại được {sum}",
+                                    s.id,
+                                    names.join(" + ")
+                                ),
+                                format!(
+                                    "`{}` in {year} is {given} but its parts {} add up to {sum}",
+                                    s.id,
+                                    names.join(" + ")
+                                ),
                             ),
                         });
                     }
@@ -1000,8 +1104,14 @@ fn check_file_name_year(c: &mut Checker, file: &SourceFile, year: &Spanned<i32>)
             c.invalid(
                 file,
                 year.span(),
-                format!("the file is named {n} but says `year = {}`", year.get_ref()),
-                "name each figures file after its year, or correct the year",
+                Text::new(
+                    format!("tệp tên là {n} nhưng ghi `year = {}`", year.get_ref()),
+                    format!("the file is named {n} but says `year = {}`", year.get_ref()),
+                ),
+                Text::new(
+                    "đặt tên tệp số liệu theo năm của nó, hoặc sửa năm",
+                    "name each figures file after its year, or correct the year",
+                ),
             );
             false
         }
@@ -1040,8 +1150,14 @@ fn figure(
         c.invalid(
             file,
             raw.series.span(),
-            "the figure has neither `actual` nor `plan`".into(),
-            "give `actual = …` (the value at 31 December), `plan = …` (the assigned plan), or both",
+            Text::new(
+                "số liệu không có cả `actual` lẫn `plan`",
+                "the figure has neither `actual` nor `plan`",
+            ),
+            Text::new(
+                "ghi `actual = …` (số thực hiện tại 31/12), `plan = …` (kế hoạch được giao), hoặc cả hai",
+                "give `actual = …` (the value at 31 December), `plan = …` (the assigned plan), or both",
+            ),
         );
         return None;
     }
@@ -1059,8 +1175,14 @@ fn figure(
             c.invalid(
                 file,
                 raw.region.span(),
-                format!("`{}` did not exist in {year}", raw.region.get_ref()),
-                "give figures of a reorganised unit under the unit that existed that year",
+                Text::new(
+                    format!("`{}` không tồn tại vào năm {year}", raw.region.get_ref()),
+                    format!("`{}` did not exist in {year}", raw.region.get_ref()),
+                ),
+                Text::new(
+                    "ghi số liệu của đơn vị đã sắp xếp lại dưới đơn vị tồn tại trong năm đó",
+                    "give figures of a reorganised unit under the unit that existed that year",
+                ),
             );
             return None;
         }
@@ -1072,8 +1194,11 @@ fn figure(
             c.invalid(
                 file,
                 v.span(),
-                "the value is not a finite number".into(),
-                "write a plain number",
+                Text::new(
+                    "giá trị không phải là số",
+                    "the value is not a finite number",
+                ),
+                Text::new("ghi một số bình thường", "write a plain number"),
             );
             ok = false;
         } else if value < 0.0 && series[s.0].kind == SeriesKind::Count {
@@ -1089,8 +1214,14 @@ fn figure(
             c.invalid(
                 file,
                 v.span(),
-                format!("{value} is not a percentage between 0 and 100"),
-                "percent series are written in percent: 24.8 for 24,8%",
+                Text::new(
+                    format!("{value} không phải tỷ lệ phần trăm từ 0 đến 100"),
+                    format!("{value} is not a percentage between 0 and 100"),
+                ),
+                Text::new(
+                    "dãy tỷ lệ ghi theo phần trăm: 24.8 cho 24,8%",
+                    "percent series are written in percent: 24.8 for 24,8%",
+                ),
             );
             ok = false;
         }
@@ -1186,8 +1317,14 @@ fn printed(
             c.invalid(
                 file,
                 raw.year.span(),
-                "a printed figure names neither one `indicator` nor one `series`".into(),
-                "write `series = \"bhxh\"` (with `measure`) or `indicator = \"bao_phu_bhxh\"`",
+                Text::new(
+                    "số liệu công bố không ghi đúng một `indicator` hoặc một `series`",
+                    "a printed figure names neither one `indicator` nor one `series`",
+                ),
+                Text::new(
+                    "ghi `series = \"bhxh\"` (kèm `measure`) hoặc `indicator = \"bao_phu_bhxh\"`",
+                    "write `series = \"bhxh\"` (with `measure`) or `indicator = \"bao_phu_bhxh\"`",
+                ),
             );
             return None;
         }
@@ -1196,11 +1333,20 @@ fn printed(
         c.invalid(
             file,
             raw.value.span(),
-            format!(
-                "`{}` is not a number as documents print it",
-                raw.value.get_ref()
+            Text::new(
+                format!(
+                    "`{}` không phải một con số như văn bản in",
+                    raw.value.get_ref()
+                ),
+                format!(
+                    "`{}` is not a number as documents print it",
+                    raw.value.get_ref()
+                ),
             ),
-            "copy the figure as printed, Vietnamese style: \"5.122\", \"93,9%\", \"+186\"",
+            Text::new(
+                "chép đúng con số như văn bản in, kiểu Việt Nam: \"5.122\", \"93,9%\", \"+186\"",
+                "copy the figure as printed, Vietnamese style: \"5.122\", \"93,9%\", \"+186\"",
+            ),
         );
         return None;
     };
@@ -1283,8 +1429,14 @@ fn target(
             c.invalid(
                 file,
                 series.span(),
-                "a target has both `indicator` and `series`".into(),
-                "keep one: the indicator (a rate) or the series (a count) the target is set on",
+                Text::new(
+                    "chỉ tiêu kế hoạch có cả `indicator` lẫn `series`",
+                    "a target has both `indicator` and `series`",
+                ),
+                Text::new(
+                    "giữ một: chỉ tiêu (tỷ lệ) hoặc dãy số liệu (số đếm) mà mục tiêu đặt ra",
+                    "keep one: the indicator (a rate) or the series (a count) the target is set on",
+                ),
             );
             return None;
         }
@@ -1292,19 +1444,39 @@ fn target(
             c.invalid(
                 file,
                 t.year.span(),
-                "a target needs `indicator` or `series`".into(),
-                "write `indicator = \"bao_phu_bhxh\"` or `series = \"bhxh\"` above `year`",
+                Text::new(
+                    "mục tiêu cần `indicator` hoặc `series`",
+                    "a target needs `indicator` or `series`",
+                ),
+                Text::new(
+                    "ghi `indicator = \"bao_phu_bhxh\"` hoặc `series = \"bhxh\"` phía trên `year`",
+                    "write `indicator = \"bao_phu_bhxh\"` or `series = \"bhxh\"` above `year`",
+                ),
             );
             return None;
         }
     };
     let year = *t.year.get_ref();
-    if !(1945..=2100).contains(&year) {
+    if !YEARS.contains(&year) {
         c.invalid(
             file,
             t.year.span(),
-            format!("year {year} is out of range"),
-            "write the target year, e.g. `year = 2025`",
+            Text::new(
+                format!(
+                    "năm {year} nằm ngoài khoảng cho phép ({}–{})",
+                    YEARS.start(),
+                    YEARS.end()
+                ),
+                format!(
+                    "year {year} is out of range ({}–{})",
+                    YEARS.start(),
+                    YEARS.end()
+                ),
+            ),
+            Text::new(
+                "ghi năm của mục tiêu, ví dụ `year = 2025`",
+                "write the target year, e.g. `year = 2025`",
+            ),
         );
         return None;
     }
@@ -1313,11 +1485,20 @@ fn target(
             c.invalid(
                 file,
                 t.year.span(),
-                format!(
-                    "`{}` did not exist in {year}: it exists from {from}",
-                    regions[region.0].code
+                Text::new(
+                    format!(
+                        "`{}` chưa tồn tại vào năm {year}: có từ {from}",
+                        regions[region.0].code
+                    ),
+                    format!(
+                        "`{}` did not exist in {year}: it exists from {from}",
+                        regions[region.0].code
+                    ),
                 ),
-                "set the target on the unit that existed in the target year",
+                Text::new(
+                    "đặt mục tiêu cho đơn vị tồn tại trong năm mục tiêu",
+                    "set the target on the unit that existed in the target year",
+                ),
             );
             return None;
         }
@@ -1328,17 +1509,30 @@ fn target(
             c.invalid(
                 file,
                 t.value.span(),
-                format!(
-                    "value {value} does not match the printed figure \"{}\"",
-                    t.printed
+                Text::new(
+                    format!("giá trị {value} không khớp với con số in \"{}\"", t.printed),
+                    format!(
+                        "value {value} does not match the printed figure \"{}\"",
+                        t.printed
+                    ),
                 ),
-                &format!(
-                    "the document prints {printed}; write `value = {printed}`{}",
-                    if scale != 1.0 {
-                        " (percentages in percent: 12.9 for 12,9%)"
-                    } else {
-                        ""
-                    }
+                Text::new(
+                    format!(
+                        "văn bản in {printed}; ghi `value = {printed}`{}",
+                        if scale != 1.0 {
+                            " (tỷ lệ ghi theo phần trăm: 12.9 cho 12,9%)"
+                        } else {
+                            ""
+                        }
+                    ),
+                    format!(
+                        "the document prints {printed}; write `value = {printed}`{}",
+                        if scale != 1.0 {
+                            " (percentages in percent: 12.9 for 12,9%)"
+                        } else {
+                            ""
+                        }
+                    ),
                 ),
             );
             return None;
@@ -1364,8 +1558,9 @@ fn untranslated(pos: Position, what: &str, id: &str) -> Warning {
     };
     Warning {
         pos,
-        message: format!(
-            "{what} `{id}` has no `{key}`: English pages show its Vietnamese name, marked \"(Vietnamese name)\"; add `{key} = \"…\"`"
+        message: Text::new(
+            format!("{what} `{id}` chưa có `{key}`: trang tiếng Anh hiện tên tiếng Việt, kèm dấu \"(Vietnamese name)\"; thêm `{key} = \"…\"`"),
+            format!("{what} `{id}` has no `{key}`: English pages show its Vietnamese name, marked \"(Vietnamese name)\"; add `{key} = \"…\"`"),
         ),
     }
 }

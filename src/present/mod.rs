@@ -10,7 +10,7 @@ pub mod share;
 pub mod view;
 
 use crate::compute::Computed;
-use crate::error::{Error, Position};
+use crate::error::{Error, Position, Text};
 use crate::load::theme::Theme;
 use crate::model::{IndicatorIdx, RegionIdx, Site};
 use format::Lang;
@@ -217,18 +217,33 @@ pub fn render(
     computed: &Computed,
     theme: &Theme,
     base_url: &str,
+    cache: &share::ShareCache,
 ) -> Result<Rendered, Error> {
     let env = environment(theme)?;
     let mut pages = Vec::new();
     for lang in [Lang::Vi, Lang::En] {
         let texts = theme.texts.get(lang.code()).ok_or_else(|| Error::Invalid {
             pos: Position::file(&theme.templates_dir),
-            message: format!("the theme has no {} texts", lang.code()),
-            hint: format!("add i18n/{}.toml to the theme", lang.code()),
+            message: Text::new(
+                format!("giao diện không có chữ tiếng {}", lang.code()),
+                format!("the theme has no {} texts", lang.code()),
+            ),
+            hint: Text::new(
+                format!("thêm i18n/{}.toml vào giao diện", lang.code()),
+                format!("add i18n/{}.toml to the theme", lang.code()),
+            ),
         })?;
         let tr = Tr::new(lang, texts);
         let start = pages.len();
-        render_language(&env, theme, site, computed, base_url, &tr, &mut pages)?;
+        let run = Run {
+            env: &env,
+            theme,
+            site,
+            computed,
+            base_url,
+            cache,
+        };
+        render_language(run, &tr, &mut pages)?;
         for page in &mut pages[start..] {
             page.path = format!("{}{}", prefix(lang), page.path);
         }
@@ -269,16 +284,27 @@ fn sitemap(base_url: &str, pages: &[Page]) -> String {
     out
 }
 
+/// What every language's pages are rendered from.
+#[derive(Clone, Copy)]
+struct Run<'a> {
+    env: &'a Environment<'static>,
+    theme: &'a Theme,
+    site: &'a Site,
+    computed: &'a Computed,
+    base_url: &'a str,
+    cache: &'a share::ShareCache,
+}
+
 /// The pages of one language, with paths relative to that language's root.
-fn render_language(
-    env: &Environment<'static>,
-    theme: &Theme,
-    site: &Site,
-    computed: &Computed,
-    base_url: &str,
-    tr: &Tr,
-    pages: &mut Vec<Page>,
-) -> Result<(), Error> {
+fn render_language(run: Run, tr: &Tr, pages: &mut Vec<Page>) -> Result<(), Error> {
+    let Run {
+        env,
+        theme,
+        site,
+        computed,
+        base_url,
+        cache,
+    } = run;
     let lang = tr.lang;
     let root = base_path(base_url);
     let site_view = SiteView {
@@ -356,22 +382,23 @@ fn render_language(
             Some(f) => format!("{title}: {f} – {caption}"),
             None => format!("{title}: {caption}"),
         };
-        let png = share::render(&share::Card {
-            site_title: &site_title,
-            title,
-            figure,
-            caption,
-            chart: chart.map(|c| c.svg.as_str()),
-            address: &address,
-        })
-        .map_err(|message| Error::ShareImage {
-            page: url.to_string(),
-            message,
-        })?;
+        let png = cache
+            .render(&share::Card {
+                site_title: &site_title,
+                title,
+                figure,
+                caption,
+                chart: chart.map(|c| c.svg.as_str()),
+                address: &address,
+            })
+            .map_err(|message| Error::ShareImage {
+                page: url.to_string(),
+                message,
+            })?;
         Ok((
             Page {
                 path: share_path(url),
-                content: png,
+                content: png.as_ref().clone(),
             },
             alt,
         ))

@@ -5,7 +5,8 @@
 use super::chart::{text_width, FONT, FONT_FAMILY};
 use super::escape;
 use resvg::{tiny_skia, usvg};
-use std::sync::{Arc, OnceLock};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 630;
@@ -121,12 +122,61 @@ pub fn card_svg(card: &Card) -> String {
 
 /// The card drawn as PNG.
 pub fn render(card: &Card) -> Result<Vec<u8>, String> {
-    let svg = card_svg(card);
-    let tree = usvg::Tree::from_str(&svg, options()).map_err(|e| e.to_string())?;
+    draw(&card_svg(card))
+}
+
+fn draw(svg: &str) -> Result<Vec<u8>, String> {
+    let tree = usvg::Tree::from_str(svg, options()).map_err(|e| e.to_string())?;
     let mut pixmap =
         tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("cannot allocate the image".to_string())?;
     resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
     pixmap.encode_png().map_err(|e| e.to_string())
+}
+
+/// Share images drawn by earlier builds, by the SVG they were drawn from: drawing is most of a
+/// build's work, and a rebuild after a small edit needs only the cards whose content changed.
+/// Holds the images of the last build only, so a long preview session does not grow.
+#[derive(Default)]
+pub struct ShareCache {
+    state: Mutex<CacheState>,
+}
+
+#[derive(Default)]
+struct CacheState {
+    previous: HashMap<String, Arc<Vec<u8>>>,
+    current: HashMap<String, Arc<Vec<u8>>>,
+    drawn: usize,
+}
+
+impl ShareCache {
+    /// The card's PNG, drawn only when no earlier build drew the same card.
+    pub fn render(&self, card: &Card) -> Result<Arc<Vec<u8>>, String> {
+        let svg = card_svg(card);
+        {
+            let mut state = self.state.lock().expect("share cache");
+            if let Some(png) = state.current.get(&svg).cloned() {
+                return Ok(png);
+            }
+            if let Some(png) = state.previous.remove(&svg) {
+                state.current.insert(svg, png.clone());
+                return Ok(png);
+            }
+        }
+        // Drawn outside the lock, so that cards are drawn on all cores.
+        let png = Arc::new(draw(&svg)?);
+        let mut state = self.state.lock().expect("share cache");
+        state.drawn += 1;
+        state.current.insert(svg, png.clone());
+        Ok(png)
+    }
+
+    /// Ends a build: what it did not use is forgotten at the end of the next one. Returns how
+    /// many images the build drew.
+    pub fn finish_build(&self) -> usize {
+        let mut state = self.state.lock().expect("share cache");
+        state.previous = std::mem::take(&mut state.current);
+        std::mem::take(&mut state.drawn)
+    }
 }
 
 #[cfg(test)]

@@ -35,6 +35,7 @@ pub fn example_site() -> tempfile::TempDir {
 /// Builds the site at `root` into `output`.
 pub fn build(root: &Path, output: &Path, base_url: Option<&str>) -> Result<(), baophu::Error> {
     baophu::cmd::build::run(&baophu::cmd::build::Options {
+        deny_warnings: false,
         root: root.to_path_buf(),
         output: Some(output.to_path_buf()),
         base_url: base_url.map(str::to_string),

@@ -1,0 +1,430 @@
+//! `baophu serve`: the editors' live preview. Builds the site in memory, serves it on
+//! 127.0.0.1, watches the site's files, rebuilds after a change and reloads the open pages. A
+//! failed rebuild keeps the last good site and shows its errors over every page.
+
+use crate::diagnostic::Reporter;
+use crate::error::{Error, Text};
+use crate::present::format::Lang;
+use crate::present::share::ShareCache;
+use crate::Warning;
+use std::collections::{BTreeSet, HashMap};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+/// How long the files must stay still before a rebuild: an editor's save can be several writes.
+const QUIET: Duration = Duration::from_millis(80);
+/// How long a page's reload request waits for a new build before it asks again.
+const LONG_POLL: Duration = Duration::from_secs(25);
+const RELOAD_JS: &str = include_str!("serve/reload.js");
+const OVERLAY_CSS: &str = include_str!("serve/overlay.css");
+
+/// What is being served: the last good site, and the last build's errors if it failed.
+struct State {
+    pages: HashMap<String, Arc<Vec<u8>>>,
+    static_dir: Option<PathBuf>,
+    /// Counts builds, good or failed; an open page reloads when it changes.
+    version: u64,
+    /// The errors of the last build, as the terminal shows them (without colours).
+    errors: Option<String>,
+    /// When the file change behind the latest build was seen, until a page has been served.
+    saved_at: Option<Instant>,
+    lang: Lang,
+}
+
+type Shared = Arc<(Mutex<State>, Condvar)>;
+
+pub fn run(root: &Path, port: u16, lang: Lang) -> Result<(), Error> {
+    let server = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| Error::Usage {
+        message: Text::new(
+            format!("không mở được cổng {port}: {e}"),
+            format!("cannot listen on port {port}: {e}"),
+        ),
+        hint: Text::new(
+            "chọn cổng khác với --port, hoặc dừng chương trình đang dùng cổng này",
+            "choose another port with --port, or stop the program using this one",
+        ),
+    })?;
+    let base_url = format!("http://127.0.0.1:{port}/");
+    let shared: Shared = Arc::new((
+        Mutex::new(State {
+            pages: HashMap::new(),
+            static_dir: None,
+            version: 0,
+            errors: None,
+            saved_at: None,
+            lang,
+        }),
+        Condvar::new(),
+    ));
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |event| {
+        let _ = tx.send(event);
+    })
+    .map_err(|e| watch_error(root, e))?;
+    for dir in ["content", "data", "themes"] {
+        let path = root.join(dir);
+        if path.is_dir() {
+            use notify::Watcher;
+            watcher
+                .watch(&path, notify::RecursiveMode::Recursive)
+                .map_err(|e| watch_error(&path, e))?;
+        }
+    }
+    {
+        // The configuration is watched through its folder, which holds `public/` too: events
+        // are filtered by path below.
+        use notify::Watcher;
+        watcher
+            .watch(root, notify::RecursiveMode::NonRecursive)
+            .map_err(|e| watch_error(root, e))?;
+    }
+
+    let mut builder = Builder {
+        root: root.to_path_buf(),
+        base_url: base_url.clone(),
+        cache: ShareCache::default(),
+        reporter: Reporter::new(lang, std::io::stderr().is_terminal()),
+        plain: Reporter::new(lang, false),
+        warnings: BTreeSet::new(),
+        shared: shared.clone(),
+    };
+    builder.build(None);
+    println!(
+        "serving {base_url} (Ctrl+C to stop); watching content/, data/, themes/ and config.toml"
+    );
+
+    let server_state = shared.clone();
+    std::thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let state = server_state.clone();
+            // A reload request waits for the next build: each request has its own thread.
+            std::thread::spawn(move || respond(&state, request));
+        }
+    });
+
+    let relevant = |path: &Path| {
+        let Ok(rel) = path.strip_prefix(root) else {
+            return false;
+        };
+        let first = rel
+            .components()
+            .next()
+            .map(|c| c.as_os_str().to_string_lossy());
+        match first.as_deref() {
+            Some("content" | "data" | "themes") => true,
+            Some("config.toml") => rel.components().count() == 1,
+            _ => false,
+        }
+    };
+    loop {
+        let Ok(event) = rx.recv() else {
+            return Ok(());
+        };
+        let mut changed = changed_paths(event, &relevant);
+        if changed.is_empty() {
+            continue;
+        }
+        let saved_at = Instant::now();
+        while let Ok(event) = rx.recv_timeout(QUIET) {
+            changed.extend(changed_paths(event, &relevant));
+        }
+        let names: Vec<String> = changed
+            .iter()
+            .map(|p| p.strip_prefix(root).unwrap_or(p).display().to_string())
+            .collect();
+        println!("changed: {}", names.join(", "));
+        builder.build(Some(saved_at));
+    }
+}
+
+fn watch_error(path: &Path, e: notify::Error) -> Error {
+    Error::Usage {
+        message: Text::new(
+            format!("không theo dõi được {}: {e}", path.display()),
+            format!("cannot watch {} for changes: {e}", path.display()),
+        ),
+        hint: Text::new(
+            "kiểm tra thư mục trang (--root)",
+            "check the site folder given with --root",
+        ),
+    }
+}
+
+/// The site's files an event changed; reads and editors' lock files are not changes.
+fn changed_paths(
+    event: notify::Result<notify::Event>,
+    relevant: &dyn Fn(&Path) -> bool,
+) -> BTreeSet<PathBuf> {
+    let Ok(event) = event else {
+        return BTreeSet::new();
+    };
+    if matches!(event.kind, notify::EventKind::Access(_)) {
+        return BTreeSet::new();
+    }
+    event
+        .paths
+        .into_iter()
+        .filter(|p| relevant(p))
+        .filter(|p| {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
+            // Editors' and tools' scratch files: lock files, backups, swap files, and the
+            // extension-less temporary files `sed -i` and some editors write before renaming.
+            p.extension().is_some()
+                && !(name.starts_with(".#") || name.ends_with('~') || name.ends_with(".swp"))
+        })
+        .collect()
+}
+
+struct Builder {
+    root: PathBuf,
+    base_url: String,
+    cache: ShareCache,
+    reporter: Reporter,
+    plain: Reporter,
+    /// Warnings already printed, so that a rebuild prints only new ones.
+    warnings: BTreeSet<Warning>,
+    shared: Shared,
+}
+
+impl Builder {
+    fn build(&mut self, saved_at: Option<Instant>) {
+        let start = Instant::now();
+        let result = super::build::render(&self.root, Some(&self.base_url), &self.cache);
+        let drawn = self.cache.finish_build();
+        let ms = start.elapsed().as_millis();
+        let (lock, wake) = &*self.shared;
+        match result {
+            Ok((rendered, warnings)) => {
+                let new: Vec<&Warning> = warnings
+                    .iter()
+                    .filter(|w| !self.warnings.contains(*w))
+                    .collect();
+                for w in &new {
+                    eprintln!("{}", self.reporter.warning(w));
+                }
+                self.warnings = warnings.iter().cloned().collect();
+                let mut state = lock.lock().expect("serve state");
+                let mut changed = 0;
+                let mut pages = HashMap::with_capacity(rendered.pages.len());
+                for page in rendered.pages {
+                    let content = match state.pages.get(&page.path) {
+                        Some(old) if **old == page.content => old.clone(),
+                        _ => {
+                            changed += 1;
+                            Arc::new(page.content)
+                        }
+                    };
+                    pages.insert(page.path, content);
+                }
+                println!(
+                    "built in {ms} ms: {} files, {changed} changed, {drawn} share images drawn, {} warnings",
+                    pages.len(),
+                    warnings.len()
+                );
+                state.pages = pages;
+                state.static_dir = Some(rendered.static_dir);
+                state.errors = None;
+                state.version += 1;
+                state.saved_at = saved_at;
+            }
+            Err(e) => {
+                eprint!("{}", self.reporter.error(&e));
+                eprintln!(
+                    "{}",
+                    self.reporter
+                        .summary(e.flatten().len(), self.warnings.len())
+                );
+                println!("build failed in {ms} ms: still serving the last good site");
+                let mut state = lock.lock().expect("serve state");
+                state.errors = Some(self.plain.error(&e));
+                state.version += 1;
+                state.saved_at = saved_at;
+            }
+        }
+        wake.notify_all();
+    }
+}
+
+fn respond(shared: &Shared, request: tiny_http::Request) {
+    let url = request.url().to_string();
+    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+    let path = percent_decode(path);
+    let (lock, wake) = &**shared;
+    let response = match path.as_str() {
+        "/__baophu/reload.js" => ok(RELOAD_JS.as_bytes().to_vec(), "text/javascript"),
+        "/__baophu/overlay.css" => ok(OVERLAY_CSS.as_bytes().to_vec(), "text/css"),
+        "/__baophu/wait" => {
+            // Answers when the site's version differs from the page's, or after a while.
+            let seen: u64 = query
+                .split('&')
+                .find_map(|kv| kv.strip_prefix("v="))
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0);
+            let state = lock.lock().expect("serve state");
+            let (state, _) = wake
+                .wait_timeout_while(state, LONG_POLL, |s| s.version == seen)
+                .expect("serve state");
+            ok(
+                format!("{{\"version\":{}}}", state.version).into_bytes(),
+                "application/json",
+            )
+        }
+        _ => {
+            let mut state = lock.lock().expect("serve state");
+            let key = path.trim_start_matches('/');
+            let key = if key.is_empty() || key.ends_with('/') {
+                format!("{key}index.html")
+            } else {
+                key.to_string()
+            };
+            let found = state
+                .pages
+                .get(&key)
+                .map(|c| c.as_ref().clone())
+                .or_else(|| {
+                    let dir = state.static_dir.as_ref()?;
+                    if key.split('/').any(|part| part == "..") {
+                        return None;
+                    }
+                    std::fs::read(dir.join(&key)).ok()
+                });
+            let (status, body, key) = match found {
+                Some(body) => (200, body, key),
+                None => (
+                    404,
+                    state
+                        .pages
+                        .get("404.html")
+                        .map_or_else(|| b"404".to_vec(), |c| c.as_ref().clone()),
+                    "404.html".to_string(),
+                ),
+            };
+            let html = key.ends_with(".html");
+            let body = if html {
+                with_preview(&body, state.version, state.errors.as_deref(), state.lang)
+            } else {
+                body
+            };
+            if html && status == 200 {
+                if let Some(saved) = state.saved_at.take() {
+                    println!(
+                        "reloaded {path} {} ms after the save",
+                        saved.elapsed().as_millis()
+                    );
+                }
+            }
+            ok(body, content_type(&key)).with_status_code(status)
+        }
+    };
+    let _ = request.respond(response);
+}
+
+fn ok(body: Vec<u8>, content_type: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+    tiny_http::Response::from_data(body)
+        .with_header(
+            tiny_http::Header::from_bytes("Content-Type", content_type).expect("ASCII header"),
+        )
+        .with_header(tiny_http::Header::from_bytes("Cache-Control", "no-store").expect("ASCII"))
+}
+
+/// A page as the preview serves it: with the reload script and, after a failed build, the
+/// errors over the page.
+fn with_preview(html: &[u8], version: u64, errors: Option<&str>, lang: Lang) -> Vec<u8> {
+    let html = String::from_utf8_lossy(html);
+    let mut extra = format!(
+        "<link rel=\"stylesheet\" href=\"/__baophu/overlay.css\"><script src=\"/__baophu/reload.js\" data-version=\"{version}\" defer></script>"
+    );
+    if let Some(errors) = errors {
+        let (lang_code, heading) = match lang {
+            Lang::Vi => (
+                "vi",
+                "Thay đổi vừa rồi chưa dựng được trang; đây là bản tốt gần nhất. Sửa lỗi dưới đây rồi lưu lại:",
+            ),
+            Lang::En => (
+                "en",
+                "The last change could not be built; this is the last good site. Fix the errors below and save again:",
+            ),
+        };
+        extra.push_str(&format!(
+            "<div id=\"baophu-errors\" role=\"alert\" lang=\"{lang_code}\"><p>{heading}</p><pre>{}</pre></div>",
+            crate::present::escape(errors)
+        ));
+    }
+    match html.rfind("</body>") {
+        Some(i) => format!("{}{extra}{}", &html[..i], &html[i..]).into_bytes(),
+        None => format!("{html}{extra}").into_bytes(),
+    }
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css",
+        "js" | "mjs" => "text/javascript",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "csv" => "text/csv; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml",
+        "txt" => "text/plain; charset=utf-8",
+        "woff2" => "font/woff2",
+        "ttf" => "font/ttf",
+        _ => "application/octet-stream",
+    }
+}
+
+fn percent_decode(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+            (b'%', Some(&h), Some(&l)) if hex(h).is_some() && hex(l).is_some() => {
+                out.push((hex(h).unwrap_or(0) * 16 + hex(l).unwrap_or(0)) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_preview_adds_the_reload_script_and_escaped_errors() {
+        let page = with_preview(
+            b"<html><body><p>x</p></body></html>",
+            7,
+            Some("a <b> & c"),
+            Lang::En,
+        );
+        let page = String::from_utf8(page).unwrap();
+        assert!(page.contains("data-version=\"7\""));
+        assert!(page.contains("<pre>a &lt;b&gt; &amp; c</pre>"));
+        assert!(page.ends_with("</div></body></html>"));
+        assert!(
+            !String::from_utf8(with_preview(b"<body></body>", 1, None, Lang::Vi))
+                .unwrap()
+                .contains("baophu-errors")
+        );
+    }
+
+    #[test]
+    fn paths_are_decoded() {
+        assert_eq!(percent_decode("/vung/h%C6%B0%E1%BB%9Bng/"), "/vung/hướng/");
+        assert_eq!(percent_decode("/a%2"), "/a%2");
+    }
+}

@@ -1,0 +1,190 @@
+//! Terminal reports of errors and warnings, in the manner of the Rust compiler: what is wrong,
+//! where (file, line, column), the line of the file with the spot marked, and how to fix it, in
+//! Vietnamese or English.
+
+use crate::error::{Error, Position, Text, Warning};
+use crate::present::format::Lang;
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// Renders diagnostics, reading each file it quotes once.
+pub struct Reporter {
+    lang: Lang,
+    renderer: Renderer,
+    files: HashMap<PathBuf, Option<String>>,
+}
+
+impl Reporter {
+    /// `styled` adds terminal colours; tests and files get plain text.
+    pub fn new(lang: Lang, styled: bool) -> Reporter {
+        Reporter {
+            lang,
+            renderer: if styled {
+                Renderer::styled()
+            } else {
+                Renderer::plain()
+            },
+            files: HashMap::new(),
+        }
+    }
+
+    fn pick<'t>(&self, text: &'t Text) -> &'t str {
+        match self.lang {
+            Lang::Vi => &text.vi,
+            Lang::En => &text.en,
+        }
+    }
+
+    /// One error: every single error inside it, each as its own report.
+    pub fn error(&mut self, error: &Error) -> String {
+        let mut out = String::new();
+        for e in error.flatten() {
+            let parts = e.parts();
+            let level = match self.lang {
+                Lang::Vi => Level::ERROR.with_name("lỗi"),
+                Lang::En => Level::ERROR,
+            };
+            let title = self.pick(&parts.title).to_string();
+            let hint = self.pick(&parts.hint).to_string();
+            out.push_str(&self.report(level, &title, e.position(), &hint));
+            out.push('\n');
+        }
+        out
+    }
+
+    pub fn warning(&mut self, warning: &Warning) -> String {
+        let level = match self.lang {
+            Lang::Vi => Level::WARNING.with_name("cảnh báo"),
+            Lang::En => Level::WARNING,
+        };
+        let title = self.pick(&warning.message).to_string();
+        self.report(level, &title, Some(&warning.pos), "")
+    }
+
+    /// The closing line: how many errors and warnings, and whether the site can be built.
+    pub fn summary(&self, errors: usize, warnings: usize) -> String {
+        match (self.lang, errors) {
+            (Lang::Vi, 0) => format!("không có lỗi; {warnings} cảnh báo"),
+            (Lang::Vi, n) => format!("{n} lỗi, {warnings} cảnh báo: chưa dựng được trang"),
+            (Lang::En, 0) => format!("no errors; {warnings} warnings"),
+            (Lang::En, n) => format!("{n} errors, {warnings} warnings: the site cannot be built"),
+        }
+    }
+
+    fn report(
+        &mut self,
+        level: Level<'_>,
+        title: &str,
+        pos: Option<&Position>,
+        hint: &str,
+    ) -> String {
+        let help = match self.lang {
+            Lang::Vi => Level::HELP.with_name("gợi ý"),
+            Lang::En => Level::HELP,
+        };
+        let mut group = Group::with_title(level.primary_title(title));
+        if let Some(pos) = pos {
+            let path = pos.path.display().to_string();
+            match self.line(pos) {
+                Some((line, span)) => {
+                    group = group.element(
+                        Snippet::source(line)
+                            .line_start(pos.line)
+                            .path(path)
+                            .annotation(AnnotationKind::Primary.span(span)),
+                    );
+                }
+                None => {
+                    group = group.element(
+                        Origin::path(path)
+                            .line(pos.line)
+                            .char_column(pos.column.saturating_sub(1)),
+                    );
+                }
+            }
+        }
+        if !hint.is_empty() {
+            group = group.element(help.message(hint));
+        }
+        self.renderer.render(&[group])
+    }
+
+    /// The line a position is on and the byte span, within it, of the token it points at.
+    fn line(&mut self, pos: &Position) -> Option<(String, std::ops::Range<usize>)> {
+        let text = self
+            .files
+            .entry(pos.path.clone())
+            .or_insert_with(|| {
+                let text = std::fs::read_to_string(&pos.path).ok()?;
+                Some(text.strip_prefix('\u{feff}').unwrap_or(&text).to_string())
+            })
+            .as_deref()?;
+        let line = text.lines().nth(pos.line.checked_sub(1)?)?;
+        let start = line
+            .char_indices()
+            .nth(pos.column.saturating_sub(1))
+            .map_or(line.len(), |(i, _)| i);
+        Some((line.to_string(), token(line, start)))
+    }
+}
+
+/// The span of the token starting at `start`: a quoted string with its quotes, or a run of
+/// characters up to a space or a separator. Marks one place at the end of a line.
+fn token(line: &str, start: usize) -> std::ops::Range<usize> {
+    let rest = &line[start..];
+    let len = if let Some(inner) = rest.strip_prefix('"') {
+        inner.find('"').map_or(rest.len(), |i| i + 2)
+    } else {
+        rest.find(|c: char| c.is_whitespace() || ",;]}#=".contains(c))
+            .unwrap_or(rest.len())
+    };
+    let len = if len == 0 {
+        rest.chars().next().map_or(0, char::len_utf8)
+    } else {
+        len
+    };
+    start..start + len
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_the_token_at_the_position_in_either_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("2019.toml");
+        std::fs::write(&path, "year = 2019\n[[figure]]\nregion = \"vn-xx\"\n").unwrap();
+        let error = Error::UnknownRegion {
+            pos: Position {
+                path: path.clone(),
+                line: 3,
+                column: 10,
+            },
+            code: "vn-xx".into(),
+            suggestion: crate::error::Suggestion(Some("vn".into())),
+        };
+        let vi = Reporter::new(Lang::Vi, false).error(&error);
+        assert!(vi.starts_with("lỗi: không có vùng `vn-xx`"), "{vi}");
+        assert!(vi.contains("2019.toml:3:10"), "{vi}");
+        assert!(vi.contains("3 | region = \"vn-xx\""), "{vi}");
+        // The caret run covers the quoted code, quotes included, under the right column.
+        let marks = vi.lines().find(|l| l.contains('^')).unwrap();
+        assert_eq!(marks.find('^').unwrap() - marks.find('|').unwrap(), 11);
+        assert_eq!(marks.matches('^').count(), "\"vn-xx\"".len());
+        assert!(vi.contains("gợi ý: dùng một `code`"), "{vi}");
+        assert!(vi.contains("có phải ý bạn là `vn`?"), "{vi}");
+        let en = Reporter::new(Lang::En, false).error(&error);
+        assert!(en.starts_with("error: unknown region `vn-xx`"), "{en}");
+        assert!(en.contains("help: use a `code` declared in data/regions.toml; did you mean `vn`?"));
+    }
+
+    #[test]
+    fn tokens_stop_at_separators() {
+        assert_eq!(token("actual = 12.072.860", 9), 9..19);
+        assert_eq!(token("a;b;c", 2), 2..3);
+        assert_eq!(token("x = ", 4), 4..4);
+        assert_eq!(token("k = \"a b\" # c", 4), 4..9);
+    }
+}

@@ -1,0 +1,140 @@
+//! `baophu serve` end to end: the preview follows edits, and a broken edit keeps the last good
+//! site on show with its errors over it.
+
+mod common;
+
+use common::{edit, example_site};
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// The preview server, stopped when the test ends, passing or failing.
+struct Serve(Child);
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// GET over plain HTTP/1.0: (status, body), or None while the server is not up.
+fn get(port: u16, path: &str) -> Option<(u16, String)> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .ok()?;
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").ok()?;
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).ok()?;
+    let response = String::from_utf8_lossy(&response).into_owned();
+    let status = response.split(' ').nth(1)?.parse().ok()?;
+    let body = response.split_once("\r\n\r\n")?.1.to_string();
+    Some((status, body))
+}
+
+/// Reads `path` until `ready` holds for its body, for at most a minute.
+fn until(port: u16, path: &str, what: &str, ready: impl Fn(&str) -> bool) -> String {
+    let start = Instant::now();
+    loop {
+        if let Some((200, body)) = get(port, path) {
+            if ready(&body) {
+                return body;
+            }
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "{path} never showed {what}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn the_preview_follows_edits_and_keeps_the_last_good_site_after_a_broken_one() {
+    let site = example_site();
+    let root = site.path();
+    let port = free_port();
+    let _serve = Serve(
+        Command::new(env!("CARGO_BIN_EXE_baophu"))
+            .args([
+                "serve",
+                "--lang",
+                "en",
+                "--port",
+                &port.to_string(),
+                "--root",
+            ])
+            .arg(root)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let page = "/vung/huong-hoa/";
+    let before = until(port, page, "the first build", |b| b.contains("49.923"));
+    assert!(
+        before.contains("src=\"/__baophu/reload.js\""),
+        "the reload script is on the page"
+    );
+    assert!(!before.contains("baophu-errors"));
+    let version = |body: &str| -> u64 {
+        let at = body.find("data-version=\"").expect("a version") + 14;
+        body[at..].split('"').next().unwrap().parse().unwrap()
+    };
+
+    // A page waiting for a rebuild is answered by the edit.
+    let waiting = std::thread::spawn({
+        let v = version(&before);
+        move || get(port, &format!("/__baophu/wait?v={v}"))
+    });
+    edit(
+        root,
+        "data/figures/2019.toml",
+        "actual = 49923",
+        "actual = 51234",
+    );
+    let after = until(port, page, "the edited figure", |b| b.contains("51.234"));
+    assert!(!after.contains("49.923"), "the old figure is gone");
+    assert!(version(&after) > version(&before));
+    let (status, answer) = waiting.join().unwrap().expect("the wait is answered");
+    assert_eq!(status, 200);
+    assert!(
+        answer.contains(&format!("\"version\":{}", version(&after))),
+        "{answer}"
+    );
+
+    // A broken edit: the last good site is still served, with the error over it.
+    edit(
+        root,
+        "data/figures/2019.toml",
+        "actual = 51234",
+        "actual = 51.234.0",
+    );
+    let broken = until(port, page, "the error", |b| b.contains("baophu-errors"));
+    assert!(
+        broken.contains("51.234"),
+        "the last good figure is still shown"
+    );
+    assert!(broken.contains("2019.toml:"), "the error names the file");
+    assert!(broken.contains("write numbers without thousands separators"));
+
+    // Mended: the overlay goes.
+    edit(
+        root,
+        "data/figures/2019.toml",
+        "actual = 51.234.0",
+        "actual = 52000",
+    );
+    let mended = until(port, page, "the mended figure", |b| b.contains("52.000"));
+    assert!(!mended.contains("baophu-errors"));
+}
