@@ -66,8 +66,9 @@ pub fn render(
     let (site, computed) = super::prepare(root)?;
     let theme = load::theme::load(root, &site.config.theme)?;
     let base_url = base_url.unwrap_or(&site.config.base_url).to_string();
-    let rendered = present::render(&site, &computed, &theme, &base_url, cache)?;
+    let mut rendered = present::render(&site, &computed, &theme, &base_url, cache)?;
     let mut warnings = computed.warnings;
+    warnings.append(&mut rendered.warnings);
     if present::absolute_base(&base_url).is_none() {
         warnings.push(Warning {
             pos: Position::file(&root.join("config.toml")),
@@ -77,6 +78,7 @@ pub fn render(
             ),
         });
     }
+    warnings.sort();
     Ok((rendered, warnings))
 }
 

@@ -17,11 +17,14 @@ pub fn run(root: &Path) -> Result<Report, Error> {
     // would fail `build`; nothing is written.
     let theme = crate::load::theme::load(root, &site.config.theme)?;
     let cache = crate::present::share::ShareCache::default();
-    crate::present::render(&site, &computed, &theme, &site.config.base_url, &cache)?;
+    let rendered = crate::present::render(&site, &computed, &theme, &site.config.base_url, &cache)?;
+    let mut warnings = computed.warnings;
+    warnings.extend(rendered.warnings);
+    warnings.sort();
     Ok(Report {
         regions: site.regions.len(),
         plans: site.plans.len(),
         targets: site.plans.iter().map(|p| p.targets.len()).sum(),
-        warnings: computed.warnings,
+        warnings,
     })
 }

@@ -64,6 +64,10 @@ const THEME: &[(&str, &[u8])] = &[
         include_bytes!("../../themes/default/templates/methodology.html"),
     ),
     (
+        "templates/page.html",
+        include_bytes!("../../themes/default/templates/page.html"),
+    ),
+    (
         "templates/plan.html",
         include_bytes!("../../themes/default/templates/plan.html"),
     ),

@@ -338,6 +338,9 @@ fn indicator_values(
                 let bound = bound::of_formula(&ind.formula, &|s| {
                     Bound::of(site.figures.get(region, s, year).and_then(|f| f.qualifier))
                 });
+                if let Some(max) = ind.maximum.filter(|m| v > m + 1e-12) {
+                    warnings.push(above_maximum(site, region, ind, year, v, max));
+                }
                 // Inputs whose bounds cancel out give no value rather than a wrong one.
                 if let Some(qualifier) = bound.qualifier() {
                     out.insert(
@@ -368,6 +371,60 @@ fn indicator_values(
         }
     }
     out
+}
+
+/// A share above its whole (coverage above 100%): one of the figures it is computed from is
+/// wrong. Said at the first input's figure, where the editor will look.
+fn above_maximum(
+    site: &Site,
+    region: RegionIdx,
+    ind: &crate::model::Indicator,
+    year: i32,
+    value: f64,
+    max: f64,
+) -> Warning {
+    let scale = match ind.unit {
+        crate::model::Unit::Percent => 100.0,
+        crate::model::Unit::Number => 1.0,
+    };
+    let percent = if scale == 100.0 { "%" } else { "" };
+    let shown = |v: f64| format!("{:.*}", ind.decimals as usize, v * scale);
+    let (v, m) = (shown(value), format!("{}", max * scale));
+    let code = &site.region(region).code;
+    let inputs: Vec<String> = ind
+        .inputs
+        .iter()
+        .map(|&s| {
+            let fig = site.figures.actual(region, s, year);
+            format!(
+                "{} = {}",
+                site.series(s).id,
+                fig.map_or("?".to_string(), |f| f.to_string())
+            )
+        })
+        .collect();
+    let pos = ind
+        .inputs
+        .first()
+        .and_then(|&s| site.figures.get(region, s, year))
+        .map_or(ind.pos.clone(), |f| f.pos.clone());
+    Warning {
+        pos,
+        message: Text::new(
+            format!(
+                "`{}` của `{code}` năm {year} là {}{percent}, vượt mức tối đa {}{percent}; kiểm tra số liệu ({})",
+                ind.id,
+                v.replace('.', ","),
+                m.replace('.', ","),
+                inputs.join(", ")
+            ),
+            format!(
+                "`{}` of `{code}` in {year} is {v}{percent}, above its maximum {m}{percent}; check the figures ({})",
+                ind.id,
+                inputs.join(", ")
+            ),
+        ),
+    }
 }
 
 /// Evaluates a formula with `value` giving each series' figure.

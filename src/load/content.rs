@@ -1,4 +1,5 @@
-//! Plans in `content/plans/*.md`: TOML front matter between `+++` lines, then markdown.
+//! Plans in `content/plans/*.md` and pages in `content/pages/*.md`: TOML front matter between
+//! `+++` lines, then markdown.
 
 use super::SourceFile;
 use crate::error::{Error, Position, Text};
@@ -7,13 +8,32 @@ use std::path::Path;
 use toml::value::Datetime;
 use toml::Spanned;
 
+/// A markdown file with its front matter read into `F`.
 #[derive(Debug)]
-pub struct PlanFile {
+pub struct Document<F> {
     pub file: SourceFile,
-    /// File name without extension; the plan's address.
+    /// File name without extension; the document's address.
     pub slug: String,
-    pub front: FrontMatter,
+    pub front: F,
     pub body: String,
+    /// Where the body starts in the file, so that a place in the body can be reported.
+    pub body_pos: Position,
+}
+
+pub type PlanFile = Document<FrontMatter>;
+pub type PageFile = Document<PageFront>;
+
+/// A page of the site that is neither data nor plan, such as the editors' guide.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageFront {
+    pub title: String,
+    #[serde(default)]
+    pub title_en: String,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub summary_en: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -96,6 +116,14 @@ pub struct RawTask {
 }
 
 pub fn load_plan(path: &Path) -> Result<PlanFile, Error> {
+    load_document(path)
+}
+
+pub fn load_page(path: &Path) -> Result<PageFile, Error> {
+    load_document(path)
+}
+
+fn load_document<F: serde::de::DeserializeOwned>(path: &Path) -> Result<Document<F>, Error> {
     let mut file = SourceFile::read(path)?;
     let (start, end, body_start) = split_front_matter(&file.text).ok_or_else(|| {
         let (message, hint) = if file.text.starts_with("+++") {
@@ -105,16 +133,19 @@ pub fn load_plan(path: &Path) -> Result<PlanFile, Error> {
                     "the front matter that starts here is not closed",
                 ),
                 Text::new(
-                    "thêm một dòng chỉ có `+++` sau các khoá của kế hoạch, trước phần văn bản",
-                    "add a line with only `+++` after the plan's keys, before its text",
+                    "thêm một dòng chỉ có `+++` sau các khoá, trước phần văn bản",
+                    "add a line with only `+++` after the keys, before the text",
                 ),
             )
         } else {
             (
-                Text::new("kế hoạch không có phần khai báo đầu tệp", "the plan has no front matter"),
                 Text::new(
-                    "bắt đầu tệp bằng một dòng `+++`, các khoá TOML của kế hoạch, rồi một dòng `+++` nữa",
-                    "start the file with a line `+++`, the plan's TOML keys, and another line `+++`",
+                    "tệp không có phần khai báo đầu tệp",
+                    "the file has no front matter",
+                ),
+                Text::new(
+                    "bắt đầu tệp bằng một dòng `+++`, các khoá TOML (title = \"…\" …), rồi một dòng `+++` nữa",
+                    "start the file with a line `+++`, its TOML keys (title = \"…\" …), and another line `+++`",
                 ),
             )
         };
@@ -125,17 +156,19 @@ pub fn load_plan(path: &Path) -> Result<PlanFile, Error> {
         }
     })?;
     file.offset = start;
-    let front: FrontMatter = file.parse(&file.text[start..end])?;
+    let front: F = file.parse(&file.text[start..end])?;
     let body = file.text[body_start..].to_string();
+    let body_pos = Position::at(path, &file.text, body_start);
     let slug = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    Ok(PlanFile {
+    Ok(Document {
         file,
         slug,
         front,
         body,
+        body_pos,
     })
 }
 

@@ -95,6 +95,8 @@ pub struct RawIndicator {
     pub decimals: Option<Spanned<u8>>,
     #[serde(default = "yes")]
     pub higher_is_better: bool,
+    /// The largest possible value, in the unit pages show (100 for a share in percent).
+    pub maximum: Option<f64>,
     #[serde(default)]
     pub description_vi: String,
     #[serde(default)]

@@ -23,6 +23,7 @@ pub struct Input {
     pub sources: data::Loaded<data::SourcesFile>,
     pub figures: Vec<data::Loaded<data::FiguresFile>>,
     pub plans: Vec<content::PlanFile>,
+    pub pages: Vec<content::PageFile>,
 }
 
 /// Reads the whole site folder. All syntax errors are collected, not only the first.
@@ -48,6 +49,13 @@ pub fn load(root: &Path) -> Result<Input, Error> {
             Err(e) => errors.push(e),
         }
     }
+    let mut pages = Vec::new();
+    for path in files_with_extension(&root.join("content").join("pages"), "md", &mut errors) {
+        match content::load_page(&path) {
+            Ok(p) => pages.push(p),
+            Err(e) => errors.push(e),
+        }
+    }
     match (config, regions, series, indicators, sources) {
         (Some(config), Ok(regions), Ok(series), Ok(indicators), Ok(sources))
             if errors.is_empty() =>
@@ -61,6 +69,7 @@ pub fn load(root: &Path) -> Result<Input, Error> {
                 sources,
                 figures,
                 plans,
+                pages,
             })
         }
         _ => Err(Error::from_many(errors)),

@@ -102,6 +102,9 @@ pub struct Indicator {
     pub inputs: Vec<SeriesIdx>,
     pub decimals: u8,
     pub higher_is_better: bool,
+    /// The largest value the indicator can take, as a ratio for percent indicators (1.0 for a
+    /// share of a whole): a value above it means a wrong figure.
+    pub maximum: Option<f64>,
     pub description_vi: String,
     pub description_en: String,
     /// Where the formula is written, for warnings about its values.
@@ -237,7 +240,34 @@ pub struct Plan {
     pub printed: Vec<Printed>,
     /// Markdown text of the plan.
     pub body: String,
+    /// Where the text starts in the plan's file.
+    pub body_pos: Position,
 }
+
+/// A page of prose, such as the editors' guide, from `content/pages/<slug>.md`.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub slug: String,
+    pub title: String,
+    pub title_en: String,
+    pub summary: String,
+    pub summary_en: String,
+    pub body: String,
+    pub body_pos: Position,
+}
+
+/// First path segments the site's own pages use: a page of prose cannot take them.
+pub const RESERVED_SLUGS: &[&str] = &[
+    "vung",
+    "chi-tieu",
+    "ke-hoach",
+    "phuong-phap",
+    "du-lieu",
+    "tim-kiem",
+    "nhung",
+    "en",
+    "fonts",
+];
 
 /// What a printed figure states.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -309,6 +339,8 @@ pub struct Site {
     pub sources: Vec<Source>,
     pub figures: Figures,
     pub plans: Vec<Plan>,
+    /// Pages of prose, by file name.
+    pub pages: Vec<Page>,
     region_index: HashMap<String, RegionIdx>,
     /// Problems that do not stop the build.
     pub warnings: Vec<Warning>,
@@ -703,6 +735,11 @@ pub fn build(input: load::Input) -> Result<Site, Error> {
                         None => 2,
                     },
                     higher_is_better: ind.higher_is_better,
+                    // Written as pages show it (100 for 100%), kept as the formula gives it.
+                    maximum: ind.maximum.map(|m| match unit {
+                        Unit::Percent => m / 100.0,
+                        Unit::Number => m,
+                    }),
                     description_vi: ind.description_vi.clone(),
                     description_en: ind.description_en.clone(),
                     pos: inf.pos(&span),
@@ -814,6 +851,7 @@ pub fn build(input: load::Input) -> Result<Site, Error> {
     }
 
     derive_totals(&mut figures, &series, &mut c.warnings);
+    sub_regions_within_parent(&figures, &regions, &series, &mut c.warnings);
 
     let mut plans = Vec::new();
     for p in &input.plans {
@@ -892,8 +930,10 @@ pub fn build(input: load::Input) -> Result<Site, Error> {
                 .collect(),
             printed,
             body: p.body.clone(),
+            body_pos: p.body_pos.clone(),
         });
     }
+    let pages = input.pages.iter().filter_map(|p| page(&mut c, p)).collect();
     // Newest plans first, as readers look for them.
     plans.sort_by(|a, b| b.date.cmp(&a.date).then(a.slug.cmp(&b.slug)));
 
@@ -933,10 +973,47 @@ pub fn build(input: load::Input) -> Result<Site, Error> {
         sources,
         figures,
         plans,
+        pages,
         region_index,
         warnings: c.warnings,
     };
     Ok(site)
+}
+
+fn page(c: &mut Checker, p: &load::content::PageFile) -> Option<Page> {
+    let slug_ok = !p.slug.is_empty()
+        && p.slug
+            .chars()
+            .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-');
+    if !slug_ok || RESERVED_SLUGS.contains(&p.slug.as_str()) {
+        c.errors.push(Error::Invalid {
+            pos: Position::file(&p.file.path),
+            message: Text::new(
+                format!("tên tệp `{}` không dùng được làm địa chỉ trang", p.slug),
+                format!("the file name `{}` cannot be a page's address", p.slug),
+            ),
+            hint: Text::new(
+                format!(
+                    "đặt tên tệp bằng chữ thường không dấu, chữ số và `-`, khác với {}",
+                    RESERVED_SLUGS.join(", ")
+                ),
+                format!(
+                    "name the file with lower-case letters without accents, digits and `-`, other than {}",
+                    RESERVED_SLUGS.join(", ")
+                ),
+            ),
+        });
+        return None;
+    }
+    Some(Page {
+        slug: p.slug.clone(),
+        title: p.front.title.clone(),
+        title_en: p.front.title_en.clone(),
+        summary: p.front.summary.clone(),
+        summary_en: p.front.summary_en.clone(),
+        body: p.body.clone(),
+        body_pos: p.body_pos.clone(),
+    })
 }
 
 /// A parent must be a unit of a higher level (which also rules out cycles), and a unit that
@@ -1011,6 +1088,52 @@ fn check_region_tree(c: &mut Checker, regions: &[Region], raw: &data::Loaded<dat
                     Text::new("kiểm tra `from` và `until`", "check `from` and `until`"),
                 );
             }
+        }
+    }
+}
+
+/// The people counted in a region's units are counted in the region too: where the units of a
+/// year add up to more than the region's own exact figure, one of them is wrong. One pass over
+/// the figures, summing each unit into its parent.
+fn sub_regions_within_parent(
+    figures: &Figures,
+    regions: &[Region],
+    series: &[Series],
+    warnings: &mut Vec<Warning>,
+) {
+    let mut sums: HashMap<(RegionIdx, SeriesIdx, i32), (f64, usize)> = HashMap::new();
+    for ((region, s), years) in &figures.map {
+        let Some(parent) = regions[region.0].parent else {
+            continue;
+        };
+        if series[s.0].kind != SeriesKind::Count {
+            continue;
+        }
+        for (&year, fig) in years {
+            // "More than x" can be anything above: only exact figures prove too much.
+            if let (Some(v), None) = (fig.actual, fig.qualifier) {
+                let entry = sums.entry((parent, *s, year)).or_default();
+                entry.0 += v;
+                entry.1 += 1;
+            }
+        }
+    }
+    for ((parent, s, year), (sum, units)) in sums {
+        let Some(fig) = figures.get(parent, s, year) else {
+            continue;
+        };
+        let (Some(total), None) = (fig.actual, fig.qualifier) else {
+            continue;
+        };
+        if sum > total + 0.5 {
+            let (code, id) = (&regions[parent.0].code, &series[s.0].id);
+            warnings.push(Warning {
+                pos: fig.pos.clone(),
+                message: Text::new(
+                    format!("`{id}` của `{code}` năm {year} là {total}, nhưng {units} đơn vị trực thuộc cộng lại được {sum}, nhiều hơn cả tổng; kiểm tra số liệu của các đơn vị trực thuộc và của `{code}`"),
+                    format!("`{id}` of `{code}` in {year} is {total}, but its {units} units add up to {sum}, more than the whole; check the units' figures and that of `{code}`"),
+                ),
+            });
         }
     }
 }

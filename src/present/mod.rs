@@ -10,7 +10,7 @@ pub mod share;
 pub mod view;
 
 use crate::compute::Computed;
-use crate::error::{Error, Position, Text};
+use crate::error::{Error, Position, Text, Warning};
 use crate::load::theme::Theme;
 use crate::model::{IndicatorIdx, RegionIdx, Site};
 use format::Lang;
@@ -38,6 +38,8 @@ impl Page {
 
 pub struct Rendered {
     pub pages: Vec<Page>,
+    /// Problems found while rendering: links in texts that lead nowhere.
+    pub warnings: Vec<Warning>,
     /// The theme's `static/` folder, copied as it is.
     pub static_dir: PathBuf,
 }
@@ -66,6 +68,8 @@ struct SiteView<'a> {
     /// The open-data page, with the whole dataset.
     data_url: &'static str,
     search_url: &'static str,
+    /// Pages of prose, as (address, title), for the footer.
+    pages: Vec<(String, String)>,
     /// Interface text of this language, from the theme.
     #[serde(skip)]
     _texts: std::marker::PhantomData<&'a ()>,
@@ -256,10 +260,86 @@ pub fn render(
             absolute_base(base_url).unwrap_or_else(|| base_path(base_url))
         ),
     ));
+    let warnings = broken_links(site, &pages, &theme.static_dir);
     Ok(Rendered {
         pages,
+        warnings,
         static_dir: theme.static_dir.clone(),
     })
+}
+
+/// Links in plan texts and pages of prose that lead to no page or file of the site.
+fn broken_links(site: &Site, pages: &[Page], static_dir: &std::path::Path) -> Vec<Warning> {
+    let paths: std::collections::HashSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
+    let exists = |path: &str| {
+        let candidates = if path.is_empty() || path.ends_with('/') {
+            vec![format!("{path}index.html")]
+        } else {
+            vec![path.to_string(), format!("{path}/index.html")]
+        };
+        candidates
+            .iter()
+            .any(|c| paths.contains(c.as_str()) || static_dir.join(c).is_file())
+    };
+    let texts = site
+        .plans
+        .iter()
+        .map(|p| (view::plan_url(p), &p.body, &p.body_pos))
+        .chain(
+            site.pages
+                .iter()
+                .map(|p| (view::page_url(p), &p.body, &p.body_pos)),
+        );
+    let mut warnings = Vec::new();
+    for (url, body, start) in texts {
+        for (offset, dest) in markdown::internal_links(body) {
+            if resolve_link(&url, &dest).is_some_and(|path| exists(&path)) {
+                continue;
+            }
+            let at = Position::at(&start.path, body, offset);
+            let pos = Position {
+                path: start.path.clone(),
+                line: start.line + at.line - 1,
+                column: if at.line == 1 {
+                    start.column + at.column - 1
+                } else {
+                    at.column
+                },
+            };
+            warnings.push(Warning {
+                pos,
+                message: Text::new(
+                    format!("liên kết `{dest}` không dẫn tới trang nào của trang web; viết địa chỉ từ gốc trang, ví dụ `/phuong-phap/`, `/vung/vn/`, `/ke-hoach/huong-hoa-2020/`"),
+                    format!("the link `{dest}` leads to no page of the site; write addresses from the site's root, such as `/phuong-phap/`, `/vung/vn/`, `/ke-hoach/huong-hoa-2020/`"),
+                ),
+            });
+        }
+    }
+    warnings
+}
+
+/// The output path a link from the page at `from` (a folder address such as "ke-hoach/x/")
+/// leads to, without its fragment or query; None when it leaves the site.
+fn resolve_link(from: &str, dest: &str) -> Option<String> {
+    let dest = dest.split(['#', '?']).next().unwrap_or("");
+    let (mut parts, rest): (Vec<&str>, &str) = match dest.strip_prefix('/') {
+        Some(rest) => (Vec::new(), rest),
+        None => (from.split('/').filter(|p| !p.is_empty()).collect(), dest),
+    };
+    for segment in rest.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut path = parts.join("/");
+    if (dest.is_empty() || dest.ends_with('/') || rest.is_empty()) && !path.is_empty() {
+        path.push('/');
+    }
+    Some(path)
 }
 
 /// Every HTML page but embeds and the 404 page, for search engines.
@@ -324,6 +404,11 @@ fn render_language(run: Run, tr: &Tr, pages: &mut Vec<Page>) -> Result<(), Error
         methodology_url: view::METHODOLOGY_URL,
         data_url: data::DATASET_DIR,
         search_url: view::SEARCH_URL,
+        pages: site
+            .pages
+            .iter()
+            .map(|p| (view::page_url(p), tr.text(&p.title, &p.title_en)))
+            .collect(),
         _texts: std::marker::PhantomData,
     };
     let texts = theme.texts.get(lang.code()).cloned().unwrap_or_default();
@@ -588,6 +673,24 @@ fn render_language(run: Run, tr: &Tr, pages: &mut Vec<Page>) -> Result<(), Error
     )?);
     pages.push(Page::text("atom.xml".into(), feed(tr, site, &site_view)));
 
+    for (i, p) in site.pages.iter().enumerate() {
+        let v = view::page(tr, site, i);
+        pages.push(render(
+            "page.html",
+            PageMeta {
+                url: view::page_url(p),
+                title: v.title.clone(),
+                description: if v.summary.is_empty() {
+                    v.title.clone()
+                } else {
+                    v.summary.clone()
+                },
+                ..PageMeta::default()
+            },
+            Serde(&v).into(),
+        )?);
+    }
+
     let m = view::methodology(tr, site, computed);
     pages.push(render(
         "methodology.html",
@@ -649,6 +752,25 @@ fn feed(tr: &Tr, site: &Site, sv: &SiteView) -> String {
 /// Where a page's share image is written, next to its `index.html`.
 pub fn share_path(page_url: &str) -> String {
     format!("{page_url}chia-se.png")
+}
+
+#[cfg(test)]
+mod link_tests {
+    #[test]
+    fn links_resolve_from_the_page_they_are_on() {
+        let r = |from, dest| super::resolve_link(from, dest);
+        assert_eq!(
+            r("ke-hoach/x/", "/phuong-phap/"),
+            Some("phuong-phap/".into())
+        );
+        assert_eq!(
+            r("ke-hoach/x/", "../y/#muc-tieu"),
+            Some("ke-hoach/y/".into())
+        );
+        assert_eq!(r("ke-hoach/x/", "../../vung/vn"), Some("vung/vn".into()));
+        assert_eq!(r("huong-dan/", "/"), Some("".into()));
+        assert_eq!(r("huong-dan/", "../../x/"), None);
+    }
 }
 
 #[cfg(test)]

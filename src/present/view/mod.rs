@@ -32,6 +32,9 @@ pub fn indicator_url(site: &Site, i: IndicatorIdx) -> String {
 pub fn plan_url(plan: &Plan) -> String {
     format!("ke-hoach/{}/", plan.slug)
 }
+pub fn page_url(page: &crate::model::Page) -> String {
+    format!("{}/", page.slug)
+}
 pub const METHODOLOGY_URL: &str = "phuong-phap/";
 pub const SEARCH_URL: &str = "tim-kiem/";
 
@@ -1544,7 +1547,7 @@ pub fn plan(tr: &Tr, site: &Site, computed: &Computed, index: usize) -> PlanView
         region: region_link(tr, site, plan.region),
         summary: tr.text(&plan.summary, &plan.summary_en),
         seed: plan.seed.clone(),
-        body_html: markdown::to_html(&plan.body, &tr.t("plan_table")),
+        body_html: markdown::to_html(&plan.body, &tr.t("plan_table"), "../../"),
         targets: plan
             .targets
             .iter()
@@ -2265,5 +2268,27 @@ mod tests {
     #[test]
     fn replace_word_respects_boundaries() {
         assert_eq!(replace_word("bhxh_tn / bhxh", "bhxh", "X"), "bhxh_tn / X");
+    }
+}
+
+/// A page of prose. An English page without an English title shows the Vietnamese text, with
+/// its language marked for screen readers and a note for readers.
+#[derive(Serialize)]
+pub struct PageView {
+    pub title: String,
+    pub summary: String,
+    pub body_html: String,
+    /// The language of the text, when it is not the page's.
+    pub text_lang: Option<&'static str>,
+}
+
+pub fn page(tr: &Tr, site: &Site, index: usize) -> PageView {
+    let page = &site.pages[index];
+    let untranslated = tr.lang == crate::present::format::Lang::En && page.title_en.is_empty();
+    PageView {
+        title: tr.text(&page.title, &page.title_en),
+        summary: tr.text(&page.summary, &page.summary_en),
+        body_html: markdown::to_html(&page.body, &tr.t("plan_table"), "../"),
+        text_lang: untranslated.then_some("vi"),
     }
 }
