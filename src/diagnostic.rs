@@ -48,7 +48,8 @@ impl Reporter {
             let title = self.pick(&parts.title).to_string();
             let hint = self.pick(&parts.hint).to_string();
             out.push_str(&self.report(level, &title, e.position(), &hint));
-            out.push('\n');
+            // A blank line between reports, as the Rust compiler leaves.
+            out.push_str("\n\n");
         }
         out
     }

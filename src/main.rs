@@ -135,7 +135,7 @@ fn main() -> ExitCode {
         }
     };
     for w in &warnings {
-        eprintln!("{}", reporter.warning(w));
+        eprintln!("{}\n", reporter.warning(w));
     }
     if errors > 0 || !warnings.is_empty() {
         eprintln!("{}", reporter.summary(errors, warnings.len()));

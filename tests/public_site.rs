@@ -298,3 +298,29 @@ fn an_english_name_added_to_a_region_reaches_every_english_page() {
     assert!(read(&out, "index.html").contains(">Sơn La</a>"));
     let _ = fs::metadata(out.join("en/vung/son-la/chia-se.png")).unwrap();
 }
+
+#[test]
+fn the_editors_guide_is_a_page_of_the_site_in_both_languages() {
+    let (_dir, out) = built();
+    let guide = read(&out, "huong-dan-bien-tap/index.html");
+    assert!(guide.contains("<h1>Hướng dẫn cho biên tập viên</h1>"));
+    // Its sections, from the markdown, with headings below the page's one h1.
+    for heading in ["Thêm số liệu một năm", "Xem trước", "Xuất bản qua git"] {
+        assert!(guide.contains(heading), "the guide covers {heading}");
+    }
+    assert_eq!(guide.matches("<h1").count(), 1);
+    // Every page links to it from the footer.
+    let home = read(&out, "index.html");
+    assert!(home.contains("href=\"/huong-dan-bien-tap/\">Hướng dẫn cho biên tập viên</a>"));
+    // The English site shows the Vietnamese text, marked as such for screen readers.
+    let en = read(&out, "en/huong-dan-bien-tap/index.html");
+    assert!(
+        en.contains("<article lang=\"vi\">"),
+        "the text's language is marked"
+    );
+    assert!(en.contains("This page is in Vietnamese only."));
+    // Links written from the site's root are relative, so they work under any address.
+    assert!(
+        guide.contains("<a href=\"../phuong-phap/\" rel=\"noopener noreferrer\">phương pháp tính")
+    );
+}

@@ -28,6 +28,25 @@ pub struct Config {
     pub publisher_en: String,
     /// The licence the data downloads are published under, if the publisher has chosen one.
     pub licence: Option<Licence>,
+    /// How numbers are written in `data/figures/*.csv`.
+    pub csv_numbers: CsvNumbers,
+}
+
+/// How the figures in CSV files write their numbers: as Excel writes them in the editor's
+/// locale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CsvNumbers {
+    /// `1.234.567` and `93,9`: points group thousands, a comma marks decimals.
+    #[default]
+    Vietnamese,
+    /// `1234567` and `93.9`.
+    Plain,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawCsv {
+    numbers: Option<Spanned<String>>,
 }
 
 /// A licence as a data package names it.
@@ -62,6 +81,8 @@ struct RawConfig {
     #[serde(default)]
     publisher_en: String,
     licence: Option<Licence>,
+    #[serde(default)]
+    csv: RawCsv,
 }
 
 /// Why a base URL cannot be used, if it cannot: every link on the site starts with its path.
@@ -143,7 +164,28 @@ pub fn load(root: &Path) -> Result<Config, Error> {
         Some(r) => (r.get_ref().clone(), file.pos(&r.span())),
         None => ("vn".into(), Position::file(&file.path)),
     };
+    let csv_numbers = match &raw.csv.numbers {
+        None => CsvNumbers::Vietnamese,
+        Some(n) => match n.get_ref().as_str() {
+            "vi" => CsvNumbers::Vietnamese,
+            "plain" => CsvNumbers::Plain,
+            other => {
+                return Err(Error::Invalid {
+                    pos: file.pos(&n.span()),
+                    message: Text::new(
+                        format!("không có kiểu số `{other}` cho CSV"),
+                        format!("unknown CSV number style `{other}`"),
+                    ),
+                    hint: Text::new(
+                        "dùng `vi` (1.234,5 như Excel tiếng Việt) hoặc `plain` (1234.5)",
+                        "use `vi` (1.234,5, as Vietnamese Excel writes) or `plain` (1234.5)",
+                    ),
+                })
+            }
+        },
+    };
     Ok(Config {
+        csv_numbers,
         title: raw.title,
         title_en: raw.title_en,
         description: raw.description,

@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod content;
+pub mod csv;
 pub mod data;
 mod source;
 pub mod theme;
@@ -39,6 +40,15 @@ pub fn load(root: &Path) -> Result<Input, Error> {
     for path in files_with_extension(&data.join("figures"), "toml", &mut errors) {
         match data::load_file(&path) {
             Ok(f) => figures.push(f),
+            Err(e) => errors.push(e),
+        }
+    }
+    // Figures saved from Excel are read as they are: no conversion step to forget, and
+    // messages point at the row and column the editor typed.
+    let numbers = config.as_ref().map(|c| c.csv_numbers).unwrap_or_default();
+    for path in files_with_extension(&data.join("figures"), "csv", &mut errors) {
+        match csv::load(&path, numbers) {
+            Ok(years) => figures.extend(years),
             Err(e) => errors.push(e),
         }
     }

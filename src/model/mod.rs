@@ -508,6 +508,26 @@ impl Checker {
     /// are valid TOML decimals, so the written token is checked, not only the value.
     fn whole_count(&mut self, file: &SourceFile, v: &Spanned<f64>) -> bool {
         let span = v.span();
+        // A CSV's numbers are read in the declared style, where "5.122" is five thousand: the
+        // value tells whether it is whole.
+        if file.path.extension().is_some_and(|e| e == "csv") {
+            if v.get_ref().fract() == 0.0 {
+                return true;
+            }
+            self.invalid(
+                file,
+                span,
+                Text::new(
+                    format!("số đếm {} không phải số nguyên", v.get_ref()),
+                    format!("count {} is not a whole number", v.get_ref()),
+                ),
+                Text::new(
+                    "số người hay số đơn vị là số nguyên; kiểm tra ô này trong Excel",
+                    "a count of people or units is whole; check this cell in Excel",
+                ),
+            );
+            return false;
+        }
         let token = file
             .text
             .get(file.offset + span.start..file.offset + span.end)

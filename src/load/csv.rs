@@ -1,0 +1,395 @@
+//! Yearly figures saved from Excel as CSV (`data/figures/*.csv`), read into the same records as
+//! the TOML figures files, each value remembering its row and column in the CSV.
+//!
+//! The first row names the columns, with the keys of a `[[figure]]` block plus `year`: region,
+//! series, year, actual, plan, source, plan_source, qualifier, note, in any order. `;` or `,`
+//! separates cells (whichever the header uses); cells may be quoted as Excel quotes them. An
+//! empty cell is a missing figure, never 0.
+
+use super::config::CsvNumbers;
+use super::data::{FiguresFile, Loaded, RawFigure};
+use super::SourceFile;
+use crate::error::{Error, Suggestion, Text};
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::Path;
+use toml::Spanned;
+
+const COLUMNS: [&str; 9] = [
+    "region",
+    "series",
+    "year",
+    "actual",
+    "plan",
+    "source",
+    "plan_source",
+    "qualifier",
+    "note",
+];
+const REQUIRED: [&str; 4] = ["region", "series", "year", "source"];
+
+/// One cell: its text (quotes removed) and its byte range in the file.
+struct Cell {
+    text: String,
+    span: Range<usize>,
+}
+
+/// The figures of a CSV file, one `FiguresFile` per year it gives, in year order.
+pub fn load(path: &Path, numbers: CsvNumbers) -> Result<Vec<Loaded<FiguresFile>>, Error> {
+    let file = SourceFile::read(path)?;
+    let rows = split(&file)?;
+    let mut rows = rows.into_iter();
+    let Some(header) = rows.next() else {
+        return Ok(Vec::new());
+    };
+    let mut errors = Vec::new();
+    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, cell) in header.iter().enumerate() {
+        let name = cell.text.trim();
+        match COLUMNS.iter().find(|c| **c == name) {
+            Some(c) if index.contains_key(c) => errors.push(invalid(
+                &file,
+                &cell.span,
+                Text::new(
+                    format!("cột `{name}` có hai lần"),
+                    format!("the column `{name}` is given twice"),
+                ),
+                Text::new("xoá một trong hai cột", "remove one of the two columns"),
+            )),
+            Some(c) => {
+                index.insert(c, i);
+            }
+            None => {
+                let suggestion = Suggestion::closest(name, COLUMNS.iter().copied());
+                errors.push(invalid(
+                    &file,
+                    &cell.span,
+                    Text::new(
+                        format!("không có cột `{name}`"),
+                        format!("unknown column `{name}`"),
+                    ),
+                    match suggestion.0 {
+                        Some(s) => Text::new(
+                            format!("có phải ý bạn là `{s}`?"),
+                            format!("did you mean `{s}`?"),
+                        ),
+                        None => Text::new(
+                            format!("các cột dùng được: {}", COLUMNS.join(", ")),
+                            format!("the columns are: {}", COLUMNS.join(", ")),
+                        ),
+                    },
+                ));
+            }
+        }
+    }
+    for required in REQUIRED {
+        if !index.contains_key(required) {
+            let span = header.first().map_or(0..0, |c| c.span.clone());
+            errors.push(invalid(
+                &file,
+                &span,
+                Text::new(
+                    format!("thiếu cột `{required}` ở dòng tiêu đề"),
+                    format!("the header row has no `{required}` column"),
+                ),
+                Text::new(
+                    format!(
+                        "dòng đầu tiên phải ghi tên các cột, trong đó có {}",
+                        REQUIRED.join(", ")
+                    ),
+                    format!(
+                        "the first row names the columns, including {}",
+                        REQUIRED.join(", ")
+                    ),
+                ),
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Error::from_many(errors));
+    }
+
+    let mut years: BTreeMap<i32, (Spanned<i32>, Vec<RawFigure>)> = BTreeMap::new();
+    for row in rows {
+        if row.iter().all(|c| c.text.trim().is_empty()) {
+            continue;
+        }
+        let cell = |name: &str| index.get(name).and_then(|&i| row.get(i));
+        // A cell of the row, or a place to point at when the row is too short.
+        let end = row.last().map_or(0..0, |c| c.span.end..c.span.end);
+        let text = |name: &str| -> Option<Spanned<String>> {
+            let c = cell(name)?;
+            let t = c.text.trim();
+            (!t.is_empty()).then(|| Spanned::new(c.span.clone(), t.to_string()))
+        };
+        let required = |name: &str, errors: &mut Vec<Error>| -> Option<Spanned<String>> {
+            let found = text(name);
+            if found.is_none() {
+                let span = cell(name).map_or(end.clone(), |c| c.span.clone());
+                errors.push(invalid(
+                    &file,
+                    &span,
+                    Text::new(
+                        format!("ô `{name}` trống"),
+                        format!("the `{name}` cell is empty"),
+                    ),
+                    Text::new(
+                        format!("mỗi dòng số liệu cần `{name}`"),
+                        format!("every row of figures needs its `{name}`"),
+                    ),
+                ));
+            }
+            found
+        };
+        let number = |name: &str, errors: &mut Vec<Error>| -> Option<Spanned<f64>> {
+            let t = text(name)?;
+            match parse_number(t.get_ref(), numbers) {
+                Some(v) => Some(Spanned::new(t.span(), v)),
+                None => {
+                    errors.push(invalid(
+                        &file,
+                        &t.span(),
+                        Text::new(
+                            format!("`{}` ở cột `{name}` không phải một số viết theo kiểu đã khai báo", t.get_ref()),
+                            format!("`{}` in the `{name}` column is not a number written as declared", t.get_ref()),
+                        ),
+                        match numbers {
+                            CsvNumbers::Vietnamese => Text::new(
+                                "config.toml khai báo [csv] numbers = \"vi\": viết 1.234.567 hoặc 93,9 (dấu chấm nhóm hàng nghìn, dấu phẩy thập phân)",
+                                "config.toml declares [csv] numbers = \"vi\": write 1.234.567 or 93,9 (points group thousands, a comma marks decimals)",
+                            ),
+                            CsvNumbers::Plain => Text::new(
+                                "config.toml khai báo [csv] numbers = \"plain\": viết 1234567 hoặc 93.9; nếu Excel ghi kiểu 93,9 thì đặt numbers = \"vi\"",
+                                "config.toml declares [csv] numbers = \"plain\": write 1234567 or 93.9; if Excel writes 93,9, set numbers = \"vi\"",
+                            ),
+                        },
+                    ));
+                    None
+                }
+            }
+        };
+        let region = required("region", &mut errors);
+        let series = required("series", &mut errors);
+        let source = required("source", &mut errors);
+        let year = required("year", &mut errors).and_then(|y| match y.get_ref().parse::<i32>() {
+            Ok(v) => Some(Spanned::new(y.span(), v)),
+            Err(_) => {
+                errors.push(invalid(
+                    &file,
+                    &y.span(),
+                    Text::new(
+                        format!("năm `{}` không phải một số năm", y.get_ref()),
+                        format!("the year `{}` is not a year", y.get_ref()),
+                    ),
+                    Text::new(
+                        "ghi năm bằng 4 chữ số: 2024",
+                        "write the year in four digits: 2024",
+                    ),
+                ));
+                None
+            }
+        });
+        let actual = number("actual", &mut errors);
+        let plan = number("plan", &mut errors);
+        let (Some(region), Some(series), Some(source), Some(year)) = (region, series, source, year)
+        else {
+            continue;
+        };
+        let figure = RawFigure {
+            region,
+            series,
+            actual,
+            plan,
+            source,
+            plan_source: text("plan_source"),
+            qualifier: text("qualifier"),
+            note: text("note").map(|n| n.into_inner()).unwrap_or_default(),
+        };
+        years
+            .entry(*year.get_ref())
+            .or_insert_with(|| (year.clone(), Vec::new()))
+            .1
+            .push(figure);
+    }
+    if !errors.is_empty() {
+        return Err(Error::from_many(errors));
+    }
+    Ok(years
+        .into_values()
+        .map(|(year, figure)| Loaded {
+            file: file.clone(),
+            data: FiguresFile { year, figure },
+        })
+        .collect())
+}
+
+fn invalid(file: &SourceFile, span: &Range<usize>, message: Text, hint: Text) -> Error {
+    Error::Invalid {
+        pos: file.pos(span),
+        message,
+        hint,
+    }
+}
+
+/// A number as the declared style writes it; spaces (also no-break ones) may group thousands.
+pub fn parse_number(text: &str, style: CsvNumbers) -> Option<f64> {
+    let t: String = text
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
+    let (sign, body) = match t.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", t.strip_prefix('+').unwrap_or(&t)),
+    };
+    let (group, decimal) = match style {
+        CsvNumbers::Vietnamese => ('.', ','),
+        CsvNumbers::Plain => (',', '.'),
+    };
+    let (whole, fraction) = match body.split_once(decimal) {
+        Some((w, f)) => (w, Some(f)),
+        None => (body, None),
+    };
+    // Thousands groups, if any, are of three digits after the first.
+    let groups: Vec<&str> = whole.split(group).collect();
+    let grouped_well = groups.len() == 1
+        || (!groups[0].is_empty()
+            && groups[0].len() <= 3
+            && groups[1..].iter().all(|g| g.len() == 3));
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    if !grouped_well
+        || !groups.iter().all(|g| digits(g))
+        || fraction.is_some_and(|f| !digits(f))
+        || (style == CsvNumbers::Plain && groups.len() > 1)
+    {
+        return None;
+    }
+    let plain = format!("{sign}{}.{}", groups.concat(), fraction.unwrap_or("0"));
+    plain.parse().ok()
+}
+
+/// The rows of the file, split into cells, with the separator the header row uses.
+fn split(file: &SourceFile) -> Result<Vec<Vec<Cell>>, Error> {
+    let text = &file.text;
+    let header = text.lines().next().unwrap_or("");
+    let sep = if header.contains(';') {
+        ';'
+    } else if header.contains('\t') {
+        '\t'
+    } else {
+        ','
+    };
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let mut start = 0;
+    let mut cell = String::new();
+    let mut quoted_from: Option<usize> = None;
+    loop {
+        let Some((i, c)) = chars.next() else {
+            if let Some(q) = quoted_from {
+                return Err(invalid(
+                    file,
+                    &(q..q + 1),
+                    Text::new(
+                        "ô bắt đầu bằng dấu nháy kép này chưa được đóng",
+                        "the cell quoted here is never closed",
+                    ),
+                    Text::new(
+                        "thêm dấu nháy kép `\"` ở cuối ô; một dấu nháy trong ô được viết hai lần: \"\"",
+                        "add the closing `\"` at the end of the cell; a quote inside a cell is written twice: \"\"",
+                    ),
+                ));
+            }
+            if !cell.is_empty() || !row.is_empty() {
+                row.push(Cell {
+                    text: std::mem::take(&mut cell),
+                    span: start..text.len(),
+                });
+                rows.push(std::mem::take(&mut row));
+            }
+            return Ok(rows);
+        };
+        if quoted_from.is_some() {
+            if c == '"' {
+                if chars.peek().is_some_and(|(_, n)| *n == '"') {
+                    chars.next();
+                    cell.push('"');
+                } else {
+                    quoted_from = None;
+                }
+            } else {
+                cell.push(c);
+            }
+            continue;
+        }
+        match c {
+            '"' if cell.trim().is_empty() => {
+                cell.clear();
+                quoted_from = Some(i);
+            }
+            c if c == sep => {
+                row.push(Cell {
+                    text: std::mem::take(&mut cell),
+                    span: start..i,
+                });
+                start = i + 1;
+            }
+            '\r' => {}
+            '\n' => {
+                let end = if text[..i].ends_with('\r') { i - 1 } else { i };
+                row.push(Cell {
+                    text: std::mem::take(&mut cell),
+                    span: start..end,
+                });
+                rows.push(std::mem::take(&mut row));
+                start = i + 1;
+            }
+            c => cell.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_as_declared() {
+        let vi = |t| parse_number(t, CsvNumbers::Vietnamese);
+        let plain = |t| parse_number(t, CsvNumbers::Plain);
+        assert_eq!(vi("1.234.567"), Some(1234567.0));
+        assert_eq!(vi("93,9"), Some(93.9));
+        assert_eq!(vi("1.234,5"), Some(1234.5));
+        assert_eq!(vi("12 072 860"), Some(12072860.0));
+        assert_eq!(vi("-115"), Some(-115.0));
+        assert_eq!(
+            vi("12.5"),
+            None,
+            "a point groups thousands in the Vietnamese style"
+        );
+        assert_eq!(vi("1.2345"), None);
+        assert_eq!(vi("abc"), None);
+        assert_eq!(plain("1234.5"), Some(1234.5));
+        assert_eq!(plain("93.9"), Some(93.9));
+        assert_eq!(plain("93,9"), None);
+        assert_eq!(
+            plain("1,234"),
+            None,
+            "plain numbers have no thousands separators"
+        );
+    }
+
+    #[test]
+    fn cells_keep_their_place_and_excel_quoting() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.csv");
+        std::fs::write(&path, "\u{feff}a;b\r\n\"x;\"\"y\"\"\";2\r\n").unwrap();
+        let file = SourceFile::read(&path).unwrap();
+        let rows = split(&file).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1][0].text, "x;\"y\"");
+        assert_eq!(rows[1][1].text, "2");
+        let pos = file.pos(&rows[1][1].span);
+        assert_eq!((pos.line, pos.column), (2, 11));
+    }
+}
