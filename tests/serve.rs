@@ -138,3 +138,83 @@ fn the_preview_follows_edits_and_keeps_the_last_good_site_after_a_broken_one() {
     let mended = until(port, page, "the mended figure", |b| b.contains("52.000"));
     assert!(!mended.contains("baophu-errors"));
 }
+
+/// The pages of a render, by path.
+fn pages(rendered: baophu::present::Rendered) -> std::collections::BTreeMap<String, Vec<u8>> {
+    rendered
+        .pages
+        .into_iter()
+        .map(|p| (p.path, p.content))
+        .collect()
+}
+
+#[test]
+fn after_an_edit_of_figures_the_pages_rendered_again_make_the_whole_new_site() {
+    use baophu::present::{render, share::ShareCache, Scope};
+    let site = example_site();
+    let root = site.path();
+    let cache = ShareCache::default();
+    let url = "https://baophu.example.org/";
+    let whole = |site: &baophu::model::Site, computed: &baophu::compute::Computed| {
+        let theme = baophu::load::theme::load(root, "default").unwrap();
+        pages(render(site, computed, &theme, url, &cache, Scope::All).unwrap())
+    };
+    let (mut old_site, mut old_computed) = baophu::cmd::prepare(root).unwrap();
+    let mut served = whole(&old_site, &old_computed);
+    let edits = [
+        // One district's figure; a national figure; only a note.
+        ("data/figures/2019.toml", "actual = 49923", "actual = 51234", Some(vec!["huong-hoa"])),
+        ("data/figures/2020.toml", "actual = 1120000", "actual = 1130000", Some(vec!["vn"])),
+        ("data/figures/2015.toml", "note = \"Tỷ lệ", "note = \"Ghi chú mới. Tỷ lệ", Some(vec!["vn"])),
+        // A figure of a new latest year changes how every target is judged: everything.
+        (
+            "data/figures/2025.toml",
+            "",
+            "year = 2025\n\n[[figure]]\nregion = \"vn\"\nseries = \"bhyt\"\nactual = 95000000\nsource = \"bhxh-thong-ke-2015-2017\"\n",
+            None,
+        ),
+    ];
+    for (file, from, to, expected) in edits {
+        if from.is_empty() {
+            std::fs::write(root.join(file), to).unwrap();
+        } else {
+            edit(root, file, from, to);
+        }
+        let (site, computed) = baophu::cmd::prepare(root).unwrap();
+        let changed = baophu::compute::changes::regions_with_new_figures(
+            (&old_site, &old_computed),
+            (&site, &computed),
+        );
+        let codes = changed.as_ref().map(|set| {
+            let mut codes: Vec<&str> = set.iter().map(|r| site.region(*r).code.as_str()).collect();
+            codes.sort();
+            codes
+        });
+        assert_eq!(codes, expected, "{file}: {from} → {to}");
+        let new_whole = whole(&site, &computed);
+        if let Some(set) = &changed {
+            let theme = baophu::load::theme::load(root, "default").unwrap();
+            let partial =
+                pages(render(&site, &computed, &theme, url, &cache, Scope::Regions(set)).unwrap());
+            // Of all the region pages, only the changed regions' own.
+            for region in &site.regions {
+                let own = format!("vung/{}/", region.code);
+                let rendered = partial
+                    .keys()
+                    .any(|p| p.starts_with(&own) || p.starts_with(&format!("en/{own}")));
+                let expected = codes.as_ref().unwrap().contains(&region.code.as_str());
+                assert_eq!(rendered, expected, "{own}");
+            }
+            served.extend(partial);
+            assert_eq!(served.len(), new_whole.len());
+            for (path, content) in &new_whole {
+                assert!(
+                    served.get(path) == Some(content),
+                    "{path} is stale after {file}: {from} → {to}"
+                );
+            }
+        }
+        served = new_whole;
+        (old_site, old_computed) = (site, computed);
+    }
+}

@@ -66,7 +66,14 @@ pub fn render(
     let (site, computed) = super::prepare(root)?;
     let theme = load::theme::load(root, &site.config.theme)?;
     let base_url = base_url.unwrap_or(&site.config.base_url).to_string();
-    let mut rendered = present::render(&site, &computed, &theme, &base_url, cache)?;
+    let mut rendered = present::render(
+        &site,
+        &computed,
+        &theme,
+        &base_url,
+        cache,
+        present::Scope::All,
+    )?;
     let mut warnings = computed.warnings;
     warnings.append(&mut rendered.warnings);
     if present::absolute_base(&base_url).is_none() {

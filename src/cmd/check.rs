@@ -17,7 +17,14 @@ pub fn run(root: &Path) -> Result<Report, Error> {
     // would fail `build`; nothing is written.
     let theme = crate::load::theme::load(root, &site.config.theme)?;
     let cache = crate::present::share::ShareCache::default();
-    let rendered = crate::present::render(&site, &computed, &theme, &site.config.base_url, &cache)?;
+    let rendered = crate::present::render(
+        &site,
+        &computed,
+        &theme,
+        &site.config.base_url,
+        &cache,
+        crate::present::Scope::All,
+    )?;
     let mut warnings = computed.warnings;
     warnings.extend(rendered.warnings);
     warnings.sort();

@@ -2,8 +2,11 @@
 //! 127.0.0.1, watches the site's files, rebuilds after a change and reloads the open pages. A
 //! failed rebuild keeps the last good site and shows its errors over every page.
 
+use crate::compute::{changes, Computed};
 use crate::diagnostic::Reporter;
 use crate::error::{Error, Text};
+use crate::model::Site;
+use crate::present;
 use crate::present::format::Lang;
 use crate::present::share::ShareCache;
 use crate::Warning;
@@ -37,6 +40,19 @@ struct State {
 type Shared = Arc<(Mutex<State>, Condvar)>;
 
 pub fn run(root: &Path, port: u16, lang: Lang) -> Result<(), Error> {
+    // Watched paths come back as they were given: an absolute root makes every event's path
+    // comparable with it, whatever `--root` was (".", "../site").
+    let absolute = std::fs::canonicalize(root).map_err(|e| Error::Usage {
+        message: Text::new(
+            format!("không mở được thư mục trang {}: {e}", root.display()),
+            format!("cannot open the site folder {}: {e}", root.display()),
+        ),
+        hint: Text::new(
+            "chỉ thư mục có config.toml bằng --root",
+            "give the folder that holds config.toml with --root",
+        ),
+    })?;
+    let root = absolute.as_path();
     let server = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| Error::Usage {
         message: Text::new(
             format!("không mở được cổng {port}: {e}"),
@@ -89,9 +105,11 @@ pub fn run(root: &Path, port: u16, lang: Lang) -> Result<(), Error> {
         reporter: Reporter::new(lang, std::io::stderr().is_terminal()),
         plain: Reporter::new(lang, false),
         warnings: BTreeSet::new(),
+        last: None,
+        link_warnings: Vec::new(),
         shared: shared.clone(),
     };
-    builder.build(None);
+    builder.build(&BTreeSet::new(), None);
     println!(
         "serving {base_url} (Ctrl+C to stop); watching content/, data/, themes/ and config.toml"
     );
@@ -136,7 +154,7 @@ pub fn run(root: &Path, port: u16, lang: Lang) -> Result<(), Error> {
             .map(|p| p.strip_prefix(root).unwrap_or(p).display().to_string())
             .collect();
         println!("changed: {}", names.join(", "));
-        builder.build(Some(saved_at));
+        builder.build(&changed, Some(saved_at));
     }
 }
 
@@ -189,29 +207,88 @@ struct Builder {
     plain: Reporter,
     /// Warnings already printed, so that a rebuild prints only new ones.
     warnings: BTreeSet<Warning>,
+    /// The last good build's model, to tell which regions an edit of figures changed.
+    last: Option<(Site, Computed)>,
+    /// Links that lead nowhere, as the last whole render found them.
+    link_warnings: Vec<Warning>,
     shared: Shared,
 }
 
+/// A rebuild's pages and warnings, and which regions' pages it rendered (None: all).
+struct Rebuilt {
+    rendered: present::Rendered,
+    warnings: Vec<Warning>,
+    regions: Option<usize>,
+}
+
 impl Builder {
-    fn build(&mut self, saved_at: Option<Instant>) {
+    /// Renders the site again: only the pages of regions whose figures changed when nothing but
+    /// figures files changed since the last good build, else everything.
+    fn render(&mut self, figures_only: bool) -> Result<Rebuilt, Error> {
+        let (site, computed) = super::prepare(&self.root)?;
+        let theme = crate::load::theme::load(&self.root, &site.config.theme)?;
+        let regions = figures_only
+            .then_some(self.last.as_ref())
+            .flatten()
+            .and_then(|(s, c)| changes::regions_with_new_figures((s, c), (&site, &computed)));
+        let scope = match &regions {
+            Some(set) => present::Scope::Regions(set),
+            None => present::Scope::All,
+        };
+        let mut rendered =
+            present::render(&site, &computed, &theme, &self.base_url, &self.cache, scope)?;
+        if regions.is_none() {
+            self.link_warnings = std::mem::take(&mut rendered.warnings);
+        }
+        let mut warnings = computed.warnings.clone();
+        warnings.extend(self.link_warnings.iter().cloned());
+        warnings.sort();
+        let regions = regions.map(|r| r.len());
+        self.last = Some((site, computed));
+        Ok(Rebuilt {
+            rendered,
+            warnings,
+            regions,
+        })
+    }
+
+    fn build(&mut self, changed: &BTreeSet<PathBuf>, saved_at: Option<Instant>) {
         let start = Instant::now();
-        let result = super::build::render(&self.root, Some(&self.base_url), &self.cache);
-        let drawn = self.cache.finish_build();
+        let figures = self.root.join("data").join("figures");
+        let figures_only = !changed.is_empty() && changed.iter().all(|p| p.starts_with(&figures));
+        let result = self.render(figures_only);
+        let whole_site = !matches!(
+            result,
+            Ok(Rebuilt {
+                regions: Some(_),
+                ..
+            })
+        );
+        let drawn = self.cache.finish_build(whole_site);
         let ms = start.elapsed().as_millis();
         let (lock, wake) = &*self.shared;
         match result {
-            Ok((rendered, warnings)) => {
+            Ok(Rebuilt {
+                rendered,
+                warnings,
+                regions,
+            }) => {
                 let new: Vec<&Warning> = warnings
                     .iter()
                     .filter(|w| !self.warnings.contains(*w))
                     .collect();
                 for w in &new {
-                    eprintln!("{}", self.reporter.warning(w));
+                    eprintln!("{}\n", self.reporter.warning(w));
                 }
                 self.warnings = warnings.iter().cloned().collect();
                 let mut state = lock.lock().expect("serve state");
+                let rendered_files = rendered.pages.len();
                 let mut changed = 0;
-                let mut pages = HashMap::with_capacity(rendered.pages.len());
+                // A partial render replaces the pages it rendered; the others stay as they were.
+                let mut pages = match regions {
+                    Some(_) => state.pages.clone(),
+                    None => HashMap::with_capacity(rendered.pages.len()),
+                };
                 for page in rendered.pages {
                     let content = match state.pages.get(&page.path) {
                         Some(old) if **old == page.content => old.clone(),
@@ -222,9 +299,15 @@ impl Builder {
                     };
                     pages.insert(page.path, content);
                 }
+                let what = match regions {
+                    Some(1) => "the pages of 1 region with new figures, and site-wide pages".into(),
+                    Some(n) => {
+                        format!("the pages of {n} regions with new figures, and site-wide pages")
+                    }
+                    None => "the whole site".to_string(),
+                };
                 println!(
-                    "built in {ms} ms: {} files, {changed} changed, {drawn} share images drawn, {} warnings",
-                    pages.len(),
+                    "built {what} in {ms} ms: {rendered_files} files rendered, {changed} changed, {drawn} share images drawn, {} warnings",
                     warnings.len()
                 );
                 state.pages = pages;

@@ -2,6 +2,7 @@
 //! every series (attainment, increase, growth, development index) and the progress of every
 //! plan target. Missing inputs give missing results; a zero denominator gives none and a warning.
 
+pub mod changes;
 pub mod printed;
 pub mod progress;
 pub mod stats;

@@ -150,7 +150,24 @@ pub struct Figures {
     map: HashMap<(RegionIdx, SeriesIdx), BTreeMap<i32, Figure>>,
 }
 
+impl Figure {
+    /// The same figure as pages show it: everything but where it is written.
+    pub fn same_as(&self, other: &Figure) -> bool {
+        self.actual == other.actual
+            && self.plan == other.plan
+            && self.source == other.source
+            && self.plan_source == other.plan_source
+            && self.qualifier == other.qualifier
+            && self.note == other.note
+            && self.derived == other.derived
+    }
+}
+
 impl Figures {
+    /// Every region and series with its figures by year, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (&(RegionIdx, SeriesIdx), &BTreeMap<i32, Figure>)> {
+        self.map.iter()
+    }
     pub fn get(&self, region: RegionIdx, series: SeriesIdx, year: i32) -> Option<&Figure> {
         self.map.get(&(region, series))?.get(&year)
     }

@@ -215,13 +215,24 @@ struct PageMeta {
     targets_csv: Option<String>,
 }
 
-/// Renders every page of the site in every language, with data files, embeds and share images.
+/// Which region pages a render writes. The live preview, after an edit of figures only,
+/// renders the pages of the regions whose figures changed, with every page that gathers many
+/// regions (home, indicators, plans, data, search); the rest of the site is as before.
+#[derive(Clone, Copy)]
+pub enum Scope<'a> {
+    All,
+    Regions(&'a std::collections::HashSet<RegionIdx>),
+}
+
+/// Renders every page of the site in every language, with data files, embeds and share images
+/// (within `scope`).
 pub fn render(
     site: &Site,
     computed: &Computed,
     theme: &Theme,
     base_url: &str,
     cache: &share::ShareCache,
+    scope: Scope,
 ) -> Result<Rendered, Error> {
     let env = environment(theme)?;
     let mut pages = Vec::new();
@@ -246,21 +257,29 @@ pub fn render(
             computed,
             base_url,
             cache,
+            scope,
         };
         render_language(run, &tr, &mut pages)?;
         for page in &mut pages[start..] {
             page.path = format!("{}{}", prefix(lang), page.path);
         }
     }
-    pages.push(Page::text("sitemap.xml".into(), sitemap(base_url, &pages)));
-    pages.push(Page::text(
-        "robots.txt".into(),
-        format!(
-            "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
-            absolute_base(base_url).unwrap_or_else(|| base_path(base_url))
-        ),
-    ));
-    let warnings = broken_links(site, &pages, &theme.static_dir);
+    // A partial render leaves the set of pages as it was: the sitemap and the links that lead
+    // nowhere are those of the last whole render.
+    let warnings = match scope {
+        Scope::All => {
+            pages.push(Page::text("sitemap.xml".into(), sitemap(base_url, &pages)));
+            pages.push(Page::text(
+                "robots.txt".into(),
+                format!(
+                    "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
+                    absolute_base(base_url).unwrap_or_else(|| base_path(base_url))
+                ),
+            ));
+            broken_links(site, &pages, &theme.static_dir)
+        }
+        Scope::Regions(_) => Vec::new(),
+    };
     Ok(Rendered {
         pages,
         warnings,
@@ -373,6 +392,7 @@ struct Run<'a> {
     computed: &'a Computed,
     base_url: &'a str,
     cache: &'a share::ShareCache,
+    scope: Scope<'a>,
 }
 
 /// The pages of one language, with paths relative to that language's root.
@@ -384,6 +404,7 @@ fn render_language(run: Run, tr: &Tr, pages: &mut Vec<Page>) -> Result<(), Error
         computed,
         base_url,
         cache,
+        scope,
     } = run;
     let lang = tr.lang;
     let root = base_path(base_url);
@@ -538,7 +559,12 @@ fn render_language(run: Run, tr: &Tr, pages: &mut Vec<Page>) -> Result<(), Error
         Plan(usize),
     }
     let jobs: Vec<Job> = (0..site.regions.len())
-        .map(|r| Job::Region(RegionIdx(r)))
+        .map(RegionIdx)
+        .filter(|r| match scope {
+            Scope::All => true,
+            Scope::Regions(set) => set.contains(r),
+        })
+        .map(Job::Region)
         .chain((0..site.indicators.len()).map(|i| Job::Indicator(IndicatorIdx(i))))
         .chain((0..site.plans.len()).map(Job::Plan))
         .collect();

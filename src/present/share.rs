@@ -170,11 +170,17 @@ impl ShareCache {
         Ok(png)
     }
 
-    /// Ends a build: what it did not use is forgotten at the end of the next one. Returns how
-    /// many images the build drew.
-    pub fn finish_build(&self) -> usize {
+    /// Ends a build: after a build of the whole site, what it did not use is forgotten; a
+    /// partial build keeps everything, since the pages it did not render still show their
+    /// images. Returns how many images the build drew.
+    pub fn finish_build(&self, whole_site: bool) -> usize {
         let mut state = self.state.lock().expect("share cache");
-        state.previous = std::mem::take(&mut state.current);
+        let current = std::mem::take(&mut state.current);
+        if whole_site {
+            state.previous = current;
+        } else {
+            state.previous.extend(current);
+        }
         std::mem::take(&mut state.drawn)
     }
 }
