@@ -1,32 +1,93 @@
-//! Write stage: puts the rendered pages and the theme's static files in the output folder.
-//! Everything is written to a fresh folder beside it first and swapped in only when complete,
-//! so a failed build leaves the previous output untouched.
+//! Write stage: puts the rendered pages, as they come, and the theme's static files in the
+//! output folder. Everything is written to a fresh folder beside it first and swapped in only
+//! when complete, so a failed build leaves the previous output untouched.
 
 use crate::error::{Error, Position, Text};
-use crate::present::Rendered;
+use crate::present::{Page, Sink};
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// Marks a folder as baophu's output, so that a build never replaces a folder it did not write.
 pub const MARKER: &str = ".baophu-output";
 
-pub fn write_site(rendered: &Rendered, output: &Path) -> Result<(), Error> {
-    check_replaceable(output)?;
-    let parent = output
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    let staging = parent.join(format!(".{name}.new-{}", std::process::id()));
-    let result = write_all(rendered, &staging).and_then(|()| swap(&staging, output, parent, &name));
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&staging);
+/// The output folder being written: pages go into a fresh folder beside it as they are
+/// rendered, and `finish` swaps it in. Dropped unfinished (an error, denied warnings), the fresh
+/// folder is removed and the previous output stays as it was.
+pub struct Staging {
+    dir: PathBuf,
+    output: PathBuf,
+    parent: PathBuf,
+    name: String,
+    /// Folders already made, so that each page does not ask the file system again.
+    made: Mutex<HashSet<PathBuf>>,
+    finished: bool,
+}
+
+impl Staging {
+    pub fn begin(output: &Path) -> Result<Staging, Error> {
+        check_replaceable(output)?;
+        let parent = output
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
+        fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let dir = parent.join(format!(".{name}.new-{}", std::process::id()));
+        if dir.exists() {
+            fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        }
+        fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        Ok(Staging {
+            dir,
+            output: output.to_path_buf(),
+            parent,
+            name,
+            made: Mutex::new(HashSet::new()),
+            finished: false,
+        })
     }
-    result
+
+    /// Adds the theme's static files and swaps the new output in.
+    pub fn finish(mut self, static_dir: &Path) -> Result<(), Error> {
+        if static_dir.is_dir() {
+            copy_dir(static_dir, &self.dir.join("static"))?;
+        }
+        fs::write(self.dir.join(MARKER), "").map_err(|e| Error::io(&self.dir, e))?;
+        swap(&self.dir, &self.output, &self.parent, &self.name)?;
+        self.finished = true;
+        Ok(())
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, page: Page) -> Result<(), Error> {
+        let path = self.dir.join(&page.path);
+        if let Some(folder) = path.parent() {
+            let new = self
+                .made
+                .lock()
+                .expect("folders")
+                .insert(folder.to_path_buf());
+            if new {
+                fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
+            }
+        }
+        fs::write(&path, &page.content).map_err(|e| Error::io(&path, e))
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
 }
 
 fn check_replaceable(output: &Path) -> Result<(), Error> {
@@ -63,25 +124,6 @@ fn check_replaceable(output: &Path) -> Result<(), Error> {
             ),
         });
     }
-    Ok(())
-}
-
-fn write_all(rendered: &Rendered, dir: &Path) -> Result<(), Error> {
-    if dir.exists() {
-        fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    }
-    fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    if rendered.static_dir.is_dir() {
-        copy_dir(&rendered.static_dir, &dir.join("static"))?;
-    }
-    for page in &rendered.pages {
-        let path = dir.join(&page.path);
-        if let Some(p) = path.parent() {
-            fs::create_dir_all(p).map_err(|e| Error::io(p, e))?;
-        }
-        fs::write(&path, &page.content).map_err(|e| Error::io(&path, e))?;
-    }
-    fs::write(dir.join(MARKER), "").map_err(|e| Error::io(dir, e))?;
     Ok(())
 }
 

@@ -139,10 +139,10 @@ fn the_preview_follows_edits_and_keeps_the_last_good_site_after_a_broken_one() {
     assert!(!mended.contains("baophu-errors"));
 }
 
-/// The pages of a render, by path.
-fn pages(rendered: baophu::present::Rendered) -> std::collections::BTreeMap<String, Vec<u8>> {
-    rendered
-        .pages
+/// The pages a render put in memory, by path.
+fn pages(memory: baophu::present::Memory) -> std::collections::BTreeMap<String, Vec<u8>> {
+    memory
+        .into_pages()
         .into_iter()
         .map(|p| (p.path, p.content))
         .collect()
@@ -157,7 +157,9 @@ fn after_an_edit_of_figures_the_pages_rendered_again_make_the_whole_new_site() {
     let url = "https://baophu.example.org/";
     let whole = |site: &baophu::model::Site, computed: &baophu::compute::Computed| {
         let theme = baophu::load::theme::load(root, "default").unwrap();
-        pages(render(site, computed, &theme, url, &cache, Scope::All).unwrap())
+        let memory = baophu::present::Memory::default();
+        render(site, computed, &theme, url, &cache, Scope::All, &memory).unwrap();
+        pages(memory)
     };
     let (mut old_site, mut old_computed) = baophu::cmd::prepare(root).unwrap();
     let mut served = whole(&old_site, &old_computed);
@@ -194,8 +196,18 @@ fn after_an_edit_of_figures_the_pages_rendered_again_make_the_whole_new_site() {
         let new_whole = whole(&site, &computed);
         if let Some(set) = &changed {
             let theme = baophu::load::theme::load(root, "default").unwrap();
-            let partial =
-                pages(render(&site, &computed, &theme, url, &cache, Scope::Regions(set)).unwrap());
+            let memory = baophu::present::Memory::default();
+            render(
+                &site,
+                &computed,
+                &theme,
+                url,
+                &cache,
+                Scope::Regions(set),
+                &memory,
+            )
+            .unwrap();
+            let partial = pages(memory);
             // Of all the region pages, only the changed regions' own.
             for region in &site.regions {
                 let own = format!("vung/{}/", region.code);

@@ -39,46 +39,28 @@ pub fn run(options: &Options) -> Result<Report, Error> {
             });
         }
     }
-    let (rendered, warnings) = render(
-        &options.root,
-        options.base_url.as_deref(),
-        &present::share::ShareCache::default(),
-    )?;
-    let written = !options.deny_warnings || warnings.is_empty();
-    if written {
-        write::write_site(&rendered, &output)?;
-    }
-    Ok(Report {
-        output,
-        pages: rendered.pages.len(),
-        warnings,
-        written,
-    })
-}
-
-/// The whole site in memory, with every warning of the run: what `build` writes, `check`
-/// validates and `serve` serves.
-pub fn render(
-    root: &Path,
-    base_url: Option<&str>,
-    cache: &present::share::ShareCache,
-) -> Result<(present::Rendered, Vec<Warning>), Error> {
-    let (site, computed) = super::prepare(root)?;
-    let theme = load::theme::load(root, &site.config.theme)?;
-    let base_url = base_url.unwrap_or(&site.config.base_url).to_string();
-    let mut rendered = present::render(
+    let (site, computed) = super::prepare(&options.root)?;
+    let theme = load::theme::load(&options.root, &site.config.theme)?;
+    let base_url = options
+        .base_url
+        .clone()
+        .unwrap_or_else(|| site.config.base_url.clone());
+    let staging = write::Staging::begin(&output)?;
+    let cache = present::share::ShareCache::default();
+    let rendered = present::render(
         &site,
         &computed,
         &theme,
         &base_url,
-        cache,
+        &cache,
         present::Scope::All,
+        &staging,
     )?;
     let mut warnings = computed.warnings;
-    warnings.append(&mut rendered.warnings);
+    warnings.extend(rendered.warnings);
     if present::absolute_base(&base_url).is_none() {
         warnings.push(Warning {
-            pos: Position::file(&root.join("config.toml")),
+            pos: Position::file(&options.root.join("config.toml")),
             message: Text::new(
                 format!("base_url `{base_url}` là một đường dẫn, không phải địa chỉ đầy đủ: các trang không có thông tin xem trước khi chia sẻ (og:image cần địa chỉ tuyệt đối) và mã nhúng bắt đầu bằng đường dẫn; đặt base_url = \"https://…/\" hoặc build với --base-url"),
                 format!("base_url `{base_url}` is a path, not a full address: pages get no share-preview metadata (og:image needs an absolute URL) and embed code starts with a path; set base_url = \"https://…/\" or build with --base-url"),
@@ -86,7 +68,17 @@ pub fn render(
         });
     }
     warnings.sort();
-    Ok((rendered, warnings))
+    // Denied warnings: the staging folder is dropped, the previous output stays.
+    let written = !options.deny_warnings || warnings.is_empty();
+    if written {
+        staging.finish(&rendered.static_dir)?;
+    }
+    Ok(Report {
+        output,
+        pages: rendered.paths.len(),
+        warnings,
+        written,
+    })
 }
 
 /// The output folder is replaced by each build: it must not hold or be inside the site's inputs.

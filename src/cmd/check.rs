@@ -24,6 +24,7 @@ pub fn run(root: &Path) -> Result<Report, Error> {
         &site.config.base_url,
         &cache,
         crate::present::Scope::All,
+        &crate::present::Discard,
     )?;
     let mut warnings = computed.warnings;
     warnings.extend(rendered.warnings);

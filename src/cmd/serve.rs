@@ -216,7 +216,8 @@ struct Builder {
 
 /// A rebuild's pages and warnings, and which regions' pages it rendered (None: all).
 struct Rebuilt {
-    rendered: present::Rendered,
+    pages: Vec<present::Page>,
+    static_dir: PathBuf,
     warnings: Vec<Warning>,
     regions: Option<usize>,
 }
@@ -235,8 +236,16 @@ impl Builder {
             Some(set) => present::Scope::Regions(set),
             None => present::Scope::All,
         };
-        let mut rendered =
-            present::render(&site, &computed, &theme, &self.base_url, &self.cache, scope)?;
+        let memory = present::Memory::default();
+        let mut rendered = present::render(
+            &site,
+            &computed,
+            &theme,
+            &self.base_url,
+            &self.cache,
+            scope,
+            &memory,
+        )?;
         if regions.is_none() {
             self.link_warnings = std::mem::take(&mut rendered.warnings);
         }
@@ -246,7 +255,8 @@ impl Builder {
         let regions = regions.map(|r| r.len());
         self.last = Some((site, computed));
         Ok(Rebuilt {
-            rendered,
+            pages: memory.into_pages(),
+            static_dir: rendered.static_dir,
             warnings,
             regions,
         })
@@ -269,7 +279,8 @@ impl Builder {
         let (lock, wake) = &*self.shared;
         match result {
             Ok(Rebuilt {
-                rendered,
+                pages: rendered_pages,
+                static_dir,
                 warnings,
                 regions,
             }) => {
@@ -282,14 +293,14 @@ impl Builder {
                 }
                 self.warnings = warnings.iter().cloned().collect();
                 let mut state = lock.lock().expect("serve state");
-                let rendered_files = rendered.pages.len();
+                let rendered_files = rendered_pages.len();
                 let mut changed = 0;
                 // A partial render replaces the pages it rendered; the others stay as they were.
                 let mut pages = match regions {
                     Some(_) => state.pages.clone(),
-                    None => HashMap::with_capacity(rendered.pages.len()),
+                    None => HashMap::with_capacity(rendered_pages.len()),
                 };
-                for page in rendered.pages {
+                for page in rendered_pages {
                     let content = match state.pages.get(&page.path) {
                         Some(old) if **old == page.content => old.clone(),
                         _ => {
@@ -311,7 +322,7 @@ impl Builder {
                     warnings.len()
                 );
                 state.pages = pages;
-                state.static_dir = Some(rendered.static_dir);
+                state.static_dir = Some(static_dir);
                 state.errors = None;
                 state.version += 1;
                 state.saved_at = saved_at;

@@ -36,8 +36,60 @@ impl Page {
     }
 }
 
+/// Where rendered pages go as soon as they are ready: the output folder, memory for the
+/// preview, or nowhere for `check`. Called from several threads at once.
+pub trait Sink: Sync {
+    fn put(&self, page: Page) -> Result<(), Error>;
+}
+
+/// Pages kept in memory, for the preview and for tests.
+#[derive(Default)]
+pub struct Memory(std::sync::Mutex<Vec<Page>>);
+
+impl Sink for Memory {
+    fn put(&self, page: Page) -> Result<(), Error> {
+        self.0.lock().expect("pages").push(page);
+        Ok(())
+    }
+}
+
+impl Memory {
+    /// The pages, in path order.
+    pub fn into_pages(self) -> Vec<Page> {
+        let mut pages = self.0.into_inner().expect("pages");
+        pages.sort_by(|a, b| a.path.cmp(&b.path));
+        pages
+    }
+}
+
+/// Pages dropped as they come: `check` renders to find errors, not to keep.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _: Page) -> Result<(), Error> {
+        Ok(())
+    }
+}
+
+/// Pages of one language on their way to the sink: under the language's folder, their paths
+/// noted for the sitemap and the link check.
+struct Out<'a> {
+    sink: &'a dyn Sink,
+    prefix: &'static str,
+    paths: std::sync::Mutex<Vec<String>>,
+}
+
+impl Out<'_> {
+    fn put(&self, mut page: Page) -> Result<(), Error> {
+        page.path = format!("{}{}", self.prefix, page.path);
+        self.paths.lock().expect("paths").push(page.path.clone());
+        self.sink.put(page)
+    }
+}
+
 pub struct Rendered {
-    pub pages: Vec<Page>,
+    /// Every file written, in path order.
+    pub paths: Vec<String>,
     /// Problems found while rendering: links in texts that lead nowhere.
     pub warnings: Vec<Warning>,
     /// The theme's `static/` folder, copied as it is.
@@ -233,9 +285,10 @@ pub fn render(
     base_url: &str,
     cache: &share::ShareCache,
     scope: Scope,
+    sink: &dyn Sink,
 ) -> Result<Rendered, Error> {
     let env = environment(theme)?;
-    let mut pages = Vec::new();
+    let mut paths = Vec::new();
     for lang in [Lang::Vi, Lang::En] {
         let texts = theme.texts.get(lang.code()).ok_or_else(|| Error::Invalid {
             pos: Position::file(&theme.templates_dir),
@@ -249,7 +302,6 @@ pub fn render(
             ),
         })?;
         let tr = Tr::new(lang, texts);
-        let start = pages.len();
         let run = Run {
             env: &env,
             theme,
@@ -259,37 +311,49 @@ pub fn render(
             cache,
             scope,
         };
-        render_language(run, &tr, &mut pages)?;
-        for page in &mut pages[start..] {
-            page.path = format!("{}{}", prefix(lang), page.path);
-        }
+        let out = Out {
+            sink,
+            prefix: prefix(lang),
+            paths: std::sync::Mutex::new(Vec::new()),
+        };
+        render_language(run, &tr, &out)?;
+        paths.extend(out.paths.into_inner().expect("paths"));
     }
+    // Pages are rendered in parallel: their order is fixed here.
+    paths.sort();
     // A partial render leaves the set of pages as it was: the sitemap and the links that lead
     // nowhere are those of the last whole render.
     let warnings = match scope {
         Scope::All => {
-            pages.push(Page::text("sitemap.xml".into(), sitemap(base_url, &pages)));
-            pages.push(Page::text(
-                "robots.txt".into(),
-                format!(
-                    "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
-                    absolute_base(base_url).unwrap_or_else(|| base_path(base_url))
+            let warnings = broken_links(site, &paths, &theme.static_dir);
+            for page in [
+                Page::text("sitemap.xml".into(), sitemap(base_url, &paths)),
+                Page::text(
+                    "robots.txt".into(),
+                    format!(
+                        "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
+                        absolute_base(base_url).unwrap_or_else(|| base_path(base_url))
+                    ),
                 ),
-            ));
-            broken_links(site, &pages, &theme.static_dir)
+            ] {
+                paths.push(page.path.clone());
+                sink.put(page)?;
+            }
+            paths.sort();
+            warnings
         }
         Scope::Regions(_) => Vec::new(),
     };
     Ok(Rendered {
-        pages,
+        paths,
         warnings,
         static_dir: theme.static_dir.clone(),
     })
 }
 
 /// Links in plan texts and pages of prose that lead to no page or file of the site.
-fn broken_links(site: &Site, pages: &[Page], static_dir: &std::path::Path) -> Vec<Warning> {
-    let paths: std::collections::HashSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
+fn broken_links(site: &Site, paths: &[String], static_dir: &std::path::Path) -> Vec<Warning> {
+    let paths: std::collections::HashSet<&str> = paths.iter().map(String::as_str).collect();
     let exists = |path: &str| {
         let candidates = if path.is_empty() || path.ends_with('/') {
             vec![format!("{path}index.html")]
@@ -362,13 +426,13 @@ fn resolve_link(from: &str, dest: &str) -> Option<String> {
 }
 
 /// Every HTML page but embeds and the 404 page, for search engines.
-fn sitemap(base_url: &str, pages: &[Page]) -> String {
+fn sitemap(base_url: &str, paths: &[String]) -> String {
     let root = absolute_base(base_url).unwrap_or_else(|| base_path(base_url));
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for page in pages {
-        let Some(dir) = page.path.strip_suffix("index.html") else {
+    for path in paths {
+        let Some(dir) = path.strip_suffix("index.html") else {
             continue;
         };
         if dir.contains("/nhung/") || dir.starts_with("nhung/") {
@@ -396,7 +460,7 @@ struct Run<'a> {
 }
 
 /// The pages of one language, with paths relative to that language's root.
-fn render_language(run: Run, tr: &Tr, pages: &mut Vec<Page>) -> Result<(), Error> {
+fn render_language(run: Run, tr: &Tr, out: &Out) -> Result<(), Error> {
     let Run {
         env,
         theme,
@@ -538,7 +602,7 @@ fn render_language(run: Run, tr: &Tr, pages: &mut Vec<Page>) -> Result<(), Error
     let nation_image = site
         .region_by_code(&site.config.headline_region)
         .map(|r| share_path(&view::region_url(site, r)));
-    pages.push(render(
+    out.put(render(
         "home.html",
         PageMeta {
             url: String::new(),
@@ -549,7 +613,7 @@ fn render_language(run: Run, tr: &Tr, pages: &mut Vec<Page>) -> Result<(), Error
             ..PageMeta::default()
         },
         Serde(&home).into(),
-    )?);
+    )?)?;
 
     // Region, indicator and plan pages are independent: render them on all cores. The
     // collected order is the job order, so the output does not depend on scheduling.
@@ -568,8 +632,7 @@ fn render_language(run: Run, tr: &Tr, pages: &mut Vec<Page>) -> Result<(), Error
         .chain((0..site.indicators.len()).map(|i| Job::Indicator(IndicatorIdx(i))))
         .chain((0..site.plans.len()).map(Job::Plan))
         .collect();
-    let rendered: Vec<Vec<Page>> = jobs
-        .par_iter()
+    jobs.par_iter()
         .map(|job| match *job {
             Job::Region(r) => {
                 let v = view::region(tr, site, computed, r);
@@ -649,19 +712,22 @@ fn render_language(run: Run, tr: &Tr, pages: &mut Vec<Page>) -> Result<(), Error
                 Ok(out)
             }
         })
-        .collect::<Result<_, Error>>()?;
-    pages.extend(rendered.into_iter().flatten());
+        // Each job's pages go to the sink as soon as the job is done: the site is never
+        // held in memory whole.
+        .try_for_each(|pages: Result<Vec<Page>, Error>| {
+            pages?.into_iter().try_for_each(|page| out.put(page))
+        })?;
 
     // The whole dataset in one place, described by its data package.
     let all_rows: Vec<data::Observation> = (0..site.regions.len())
         .flat_map(|r| data::region_rows(tr, site, computed, RegionIdx(r)))
         .collect();
     let dir = data::DATASET_DIR;
-    pages.push(Page::text(
+    out.put(Page::text(
         format!("{dir}{}", data::OBSERVATIONS),
         data::observations_csv(&all_rows),
-    ));
-    pages.push(Page::text(
+    ))?;
+    out.put(Page::text(
         format!("{dir}{}", data::TARGETS),
         data::targets_csv(&data::target_rows(
             tr,
@@ -669,12 +735,12 @@ fn render_language(run: Run, tr: &Tr, pages: &mut Vec<Page>) -> Result<(), Error
             computed,
             &(0..site.plans.len()).collect::<Vec<_>>(),
         )),
-    ));
-    pages.push(Page::text(
+    ))?;
+    out.put(Page::text(
         format!("{dir}{}", data::PACKAGE),
         data::datapackage(tr, site, &format!("{}{}", site_view.url, prefix(lang))),
-    ));
-    pages.push(render(
+    ))?;
+    out.put(render(
         "data.html",
         PageMeta {
             url: dir.to_string(),
@@ -685,9 +751,9 @@ fn render_language(run: Run, tr: &Tr, pages: &mut Vec<Page>) -> Result<(), Error
             ..PageMeta::default()
         },
         Serde(&data::description(tr, site)).into(),
-    )?);
+    )?)?;
     let search = view::search(tr, site);
-    pages.push(render(
+    out.put(render(
         "search.html",
         PageMeta {
             url: view::SEARCH_URL.into(),
@@ -696,12 +762,12 @@ fn render_language(run: Run, tr: &Tr, pages: &mut Vec<Page>) -> Result<(), Error
             ..PageMeta::default()
         },
         Serde(&search).into(),
-    )?);
-    pages.push(Page::text("atom.xml".into(), feed(tr, site, &site_view)));
+    )?)?;
+    out.put(Page::text("atom.xml".into(), feed(tr, site, &site_view)))?;
 
     for (i, p) in site.pages.iter().enumerate() {
         let v = view::page(tr, site, i);
-        pages.push(render(
+        out.put(render(
             "page.html",
             PageMeta {
                 url: view::page_url(p),
@@ -714,11 +780,11 @@ fn render_language(run: Run, tr: &Tr, pages: &mut Vec<Page>) -> Result<(), Error
                 ..PageMeta::default()
             },
             Serde(&v).into(),
-        )?);
+        )?)?;
     }
 
     let m = view::methodology(tr, site, computed);
-    pages.push(render(
+    out.put(render(
         "methodology.html",
         PageMeta {
             url: view::METHODOLOGY_URL.into(),
@@ -727,8 +793,8 @@ fn render_language(run: Run, tr: &Tr, pages: &mut Vec<Page>) -> Result<(), Error
             ..PageMeta::default()
         },
         Serde(&m).into(),
-    )?);
-    pages.push(render(
+    )?)?;
+    out.put(render(
         "404.html",
         PageMeta {
             url: "404.html".into(),
@@ -737,7 +803,7 @@ fn render_language(run: Run, tr: &Tr, pages: &mut Vec<Page>) -> Result<(), Error
             ..PageMeta::default()
         },
         Serde(&home).into(),
-    )?);
+    )?)?;
     Ok(())
 }
 
