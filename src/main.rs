@@ -88,9 +88,10 @@ fn main() -> ExitCode {
             .map(|r| {
                 if r.written {
                     println!(
-                        "built {} pages into {} ({} warnings)",
+                        "built {} files into {} ({} share images drawn, {} warnings)",
                         r.pages,
                         r.output.display(),
+                        r.images_drawn,
                         r.warnings.len()
                     );
                 } else {

@@ -320,3 +320,89 @@ fn chart_labels_stay_inside_the_chart() {
     }
     assert!(labels > 500, "only {labels} labels");
 }
+
+fn build_report(root: &std::path::Path, output: &std::path::Path) -> baophu::cmd::build::Report {
+    baophu::cmd::build::run(&baophu::cmd::build::Options {
+        deny_warnings: false,
+        root: root.to_path_buf(),
+        output: Some(output.to_path_buf()),
+        base_url: None,
+    })
+    .expect("the site builds")
+}
+
+#[test]
+fn share_images_are_drawn_once_and_kept_between_builds() {
+    let site = common::example_site();
+    let root = site.path();
+    let out = tempfile::tempdir().unwrap();
+    let output = out.path().join("public");
+    let first = build_report(root, &output);
+    let pngs = |dir: &std::path::Path| {
+        common::snapshot(dir)
+            .into_iter()
+            .filter(|(p, _)| p.ends_with(".png"))
+            .collect::<Vec<_>>()
+    };
+    let before = pngs(&output);
+    assert_eq!(
+        first.images_drawn,
+        before.len(),
+        "a cold build draws every image"
+    );
+    // Nothing changed: nothing drawn, the same bytes.
+    let second = build_report(root, &output);
+    assert_eq!(second.images_drawn, 0);
+    assert_eq!(pngs(&output), before);
+    // One figure of Hướng Hóa: only the cards that show it are drawn again.
+    common::edit(
+        root,
+        "data/figures/2019.toml",
+        "actual = 5122",
+        "actual = 5123",
+    );
+    let third = build_report(root, &output);
+    assert!(
+        third.images_drawn > 0 && third.images_drawn < before.len() / 4,
+        "{}",
+        third.images_drawn
+    );
+    // The cache keeps only what the last build used.
+    let cached = std::fs::read_dir(root.join(".baophu-cache/share"))
+        .unwrap()
+        .count();
+    assert_eq!(
+        cached,
+        pngs(&output)
+            .iter()
+            .map(|(_, b)| b)
+            .collect::<std::collections::HashSet<_>>()
+            .len()
+    );
+}
+
+#[test]
+fn the_configuration_keeps_share_images_and_chart_pages_to_some_levels() {
+    let site = common::example_site();
+    let root = site.path();
+    common::append(
+        root,
+        "config.toml",
+        "\n[pages]\nshare_images = [\"nation\", \"province\"]\nembeds = [\"nation\"]\n",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let output = out.path().join("public");
+    build_report(root, &output);
+    // A district: no share image, no chart pages, no embed code; its charts are still there.
+    let district = common::read(&output, "vung/huong-hoa/index.html");
+    assert!(!output.join("vung/huong-hoa/chia-se.png").exists());
+    assert!(!district.contains("og:image"));
+    assert!(!output.join("vung/huong-hoa/nhung").exists());
+    assert!(!district.contains("&lt;iframe"));
+    assert!(district.contains("<svg"));
+    // A province keeps its image; the nation keeps both.
+    assert!(output.join("vung/quang-tri/chia-se.png").exists());
+    assert!(output.join("vung/vn/chia-se.png").exists());
+    assert!(output.join("vung/vn/nhung").is_dir());
+    assert!(common::read(&output, "vung/vn/index.html").contains("&lt;iframe"));
+}

@@ -4,6 +4,9 @@ use crate::error::{Error, Position, Text};
 use crate::{load, present, write, Warning};
 use std::path::{Path, PathBuf};
 
+/// The folder in the site's root where builds keep what they can reuse (git ignores it).
+pub const CACHE: &str = ".baophu-cache";
+
 pub struct Options {
     pub root: PathBuf,
     /// Defaults to `public/` in the site root.
@@ -20,6 +23,8 @@ pub struct Report {
     pub warnings: Vec<Warning>,
     /// False when warnings were denied and nothing was written.
     pub written: bool,
+    /// Share images drawn; the others came from the cache of earlier builds.
+    pub images_drawn: usize,
 }
 
 pub fn run(options: &Options) -> Result<Report, Error> {
@@ -46,7 +51,8 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         .clone()
         .unwrap_or_else(|| site.config.base_url.clone());
     let staging = write::Staging::begin(&output)?;
-    let cache = present::share::ShareCache::default();
+    // Share images are kept between builds, by the content drawn on them.
+    let cache = present::share::ShareCache::on_disk(options.root.join(CACHE).join("share"));
     let rendered = present::render(
         &site,
         &computed,
@@ -70,14 +76,18 @@ pub fn run(options: &Options) -> Result<Report, Error> {
     warnings.sort();
     // Denied warnings: the staging folder is dropped, the previous output stays.
     let written = !options.deny_warnings || warnings.is_empty();
-    if written {
+    let images_drawn = if written {
         staging.finish(&rendered.static_dir)?;
-    }
+        cache.finish_build(true)
+    } else {
+        0
+    };
     Ok(Report {
         output,
         pages: rendered.paths.len(),
         warnings,
         written,
+        images_drawn,
     })
 }
 

@@ -16,7 +16,8 @@ pub fn run(root: &Path) -> Result<Report, Error> {
     // Every page is rendered in memory too, so that a template error fails `check` as it
     // would fail `build`; nothing is written.
     let theme = crate::load::theme::load(root, &site.config.theme)?;
-    let cache = crate::present::share::ShareCache::default();
+    // Share images are composed but not drawn: check keeps no file.
+    let cache = crate::present::share::ShareCache::not_drawn();
     let rendered = crate::present::render(
         &site,
         &computed,

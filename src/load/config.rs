@@ -30,6 +30,45 @@ pub struct Config {
     pub licence: Option<Licence>,
     /// How numbers are written in `data/figures/*.csv`.
     pub csv_numbers: CsvNumbers,
+    /// Which levels of units get which files.
+    pub pages: PageLevels,
+}
+
+/// The levels of units (nation, province, district, commune) whose pages get a share image, and
+/// a page of their own for each chart. Every level by default; at national size these files
+/// are most of the site, and a publisher may keep them to the upper levels.
+#[derive(Debug, Clone)]
+pub struct PageLevels {
+    pub share_images: Vec<String>,
+    pub embeds: Vec<String>,
+}
+
+impl PageLevels {
+    pub fn share_image(&self, level: &str) -> bool {
+        self.share_images.iter().any(|l| l == level)
+    }
+    pub fn embeds(&self, level: &str) -> bool {
+        self.embeds.iter().any(|l| l == level)
+    }
+}
+
+const LEVEL_NAMES: [&str; 4] = ["nation", "province", "district", "commune"];
+
+impl Default for PageLevels {
+    fn default() -> Self {
+        let all: Vec<String> = LEVEL_NAMES.iter().map(|s| s.to_string()).collect();
+        PageLevels {
+            share_images: all.clone(),
+            embeds: all,
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawPages {
+    share_images: Option<Vec<Spanned<String>>>,
+    embeds: Option<Vec<Spanned<String>>>,
 }
 
 /// How the figures in CSV files write their numbers: as Excel writes them in the editor's
@@ -83,6 +122,8 @@ struct RawConfig {
     licence: Option<Licence>,
     #[serde(default)]
     csv: RawCsv,
+    #[serde(default)]
+    pages: RawPages,
 }
 
 /// Why a base URL cannot be used, if it cannot: every link on the site starts with its path.
@@ -184,7 +225,37 @@ pub fn load(root: &Path) -> Result<Config, Error> {
             }
         },
     };
+    let levels = |given: &Option<Vec<Spanned<String>>>| -> Result<Vec<String>, Error> {
+        let Some(given) = given else {
+            return Ok(LEVEL_NAMES.iter().map(|s| s.to_string()).collect());
+        };
+        given
+            .iter()
+            .map(|l| {
+                if LEVEL_NAMES.contains(&l.get_ref().as_str()) {
+                    Ok(l.get_ref().clone())
+                } else {
+                    Err(Error::Invalid {
+                        pos: file.pos(&l.span()),
+                        message: Text::new(
+                            format!("không có cấp `{}`", l.get_ref()),
+                            format!("unknown level `{}`", l.get_ref()),
+                        ),
+                        hint: Text::new(
+                            format!("dùng các cấp: {}", LEVEL_NAMES.join(", ")),
+                            format!("use the levels {}", LEVEL_NAMES.join(", ")),
+                        ),
+                    })
+                }
+            })
+            .collect()
+    };
+    let pages = PageLevels {
+        share_images: levels(&raw.pages.share_images)?,
+        embeds: levels(&raw.pages.embeds)?,
+    };
     Ok(Config {
+        pages,
         csv_numbers,
         title: raw.title,
         title_en: raw.title_en,

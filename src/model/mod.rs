@@ -611,7 +611,18 @@ fn date(d: &Option<toml::value::Datetime>) -> Option<Date> {
     })
 }
 
-const LEVELS: &[(&str, Level)] = &[
+impl Level {
+    /// The level's name in the data files and the configuration.
+    pub fn key(self) -> &'static str {
+        LEVELS
+            .iter()
+            .find(|(_, l)| *l == self)
+            .map_or("", |(k, _)| k)
+    }
+}
+
+/// The levels' names in the data files and the configuration, from the top.
+pub const LEVELS: &[(&str, Level)] = &[
     ("nation", Level::Nation),
     ("province", Level::Province),
     ("district", Level::District),

@@ -587,12 +587,12 @@ fn render_language(run: Run, tr: &Tr, out: &Out) -> Result<(), Error> {
         ]
     };
     let with_data =
-        |url: &str, title: &str, description: String, image: &(Page, String)| PageMeta {
+        |url: &str, title: &str, description: String, image: Option<&(Page, String)>| PageMeta {
             url: url.to_string(),
             title: title.to_string(),
             description,
-            image: Some(image.0.path.clone()),
-            image_alt: image.1.clone(),
+            image: image.map(|i| i.0.path.clone()),
+            image_alt: image.map(|i| i.1.clone()).unwrap_or_default(),
             csv: Some(view::charts::data_file(url, "csv")),
             json: Some(view::charts::data_file(url, "json")),
             targets_csv: None,
@@ -601,6 +601,7 @@ fn render_language(run: Run, tr: &Tr, out: &Out) -> Result<(), Error> {
     let home = view::home(tr, site, computed);
     let nation_image = site
         .region_by_code(&site.config.headline_region)
+        .filter(|r| site.config.pages.share_image(site.region(*r).level.key()))
         .map(|r| share_path(&view::region_url(site, r)));
     out.put(render(
         "home.html",
@@ -635,16 +636,27 @@ fn render_language(run: Run, tr: &Tr, out: &Out) -> Result<(), Error> {
     jobs.par_iter()
         .map(|job| match *job {
             Job::Region(r) => {
-                let v = view::region(tr, site, computed, r);
+                let mut v = view::region(tr, site, computed, r);
                 let url = view::region_url(site, r);
                 let description = tr.f("region_description", &[("name", &v.name)]);
-                let image = share_image(&url, &v.name, v.headline(tr))?;
+                // The configuration may keep share images and chart pages to some levels: at
+                // national size they are most of the files.
+                let level = site.region(r).level.key();
+                let image = if site.config.pages.share_image(level) {
+                    Some(share_image(&url, &v.name, v.headline(tr))?)
+                } else {
+                    None
+                };
+                let with_embeds = site.config.pages.embeds(level);
+                if !with_embeds {
+                    v.forget_embeds();
+                }
                 let rows = data::region_rows(tr, site, computed, r);
                 let targets = computed
                     .region_targets
                     .get(&r)
                     .map_or(&[][..], |t| t.as_slice());
-                let mut meta = with_data(&url, &v.name, description, &image);
+                let mut meta = with_data(&url, &v.name, description, image.as_ref());
                 let mut files = Vec::new();
                 if !targets.is_empty() {
                     let path = format!("{url}{}", data::TARGETS);
@@ -655,8 +667,10 @@ fn render_language(run: Run, tr: &Tr, out: &Out) -> Result<(), Error> {
                 let mut out = vec![render("region.html", meta, Serde(&v).into())?];
                 out.extend(files);
                 out.extend(data_files(&url, &v.name, &rows));
-                out.extend(embeds(v.charts())?);
-                out.push(image.0);
+                if with_embeds {
+                    out.extend(embeds(v.charts())?);
+                }
+                out.extend(image.map(|i| i.0));
                 Ok(out)
             }
             Job::Indicator(i) => {
@@ -676,7 +690,7 @@ fn render_language(run: Run, tr: &Tr, out: &Out) -> Result<(), Error> {
                 let rows = data::indicator_page_rows(tr, site, computed, i, &regions);
                 let mut out = vec![render(
                     "indicator.html",
-                    with_data(&url, &v.name, description, &image),
+                    with_data(&url, &v.name, description, Some(&image)),
                     Serde(&v).into(),
                 )?];
                 out.extend(data_files(&url, &v.name, &rows));
@@ -696,7 +710,7 @@ fn render_language(run: Run, tr: &Tr, out: &Out) -> Result<(), Error> {
                 let rows = data::target_rows(tr, site, computed, &[n]);
                 let mut out = vec![render(
                     "plan.html",
-                    with_data(&url, &v.title, description, &image),
+                    with_data(&url, &v.title, description, Some(&image)),
                     Serde(&v).into(),
                 )?];
                 out.push(Page::text(

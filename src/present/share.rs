@@ -5,7 +5,8 @@
 use super::chart::{text_width, FONT, FONT_FAMILY};
 use super::escape;
 use resvg::{tiny_skia, usvg};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 
 pub const WIDTH: u32 = 1200;
@@ -130,28 +131,112 @@ fn draw(svg: &str) -> Result<Vec<u8>, String> {
     let mut pixmap =
         tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("cannot allocate the image".to_string())?;
     resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
-    pixmap.encode_png().map_err(|e| e.to_string())
+    encode(&pixmap)
+}
+
+/// PNG of the card. The card's background is opaque white, so every pixel's alpha is 255: its
+/// premultiplied colour is its colour and the alpha channel carries nothing; RGB with fast
+/// deflate (the flat card compresses well with it) takes a third of the time of tiny-skia's
+/// RGBA default.
+fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, String> {
+    let rgb: Vec<u8> = pixmap
+        .data()
+        .chunks_exact(4)
+        .flat_map(|p| [p[0], p[1], p[2]])
+        .collect();
+    let mut out = Vec::with_capacity(64 * 1024);
+    let mut encoder = png::Encoder::new(&mut out, WIDTH, HEIGHT);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    let mut writer = encoder.write_header().map_err(|e| e.to_string())?;
+    writer.write_image_data(&rgb).map_err(|e| e.to_string())?;
+    writer.finish().map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
+/// A 128-bit FNV-1a hash of a card's SVG, as the name of its image in the cache: stable across
+/// runs and versions of Rust, unlike the standard library's hasher.
+fn key(svg: &str) -> String {
+    let mut h: u128 = 0x6c62272e07bb014262b821756295c58d;
+    for b in svg.bytes() {
+        h ^= u128::from(b);
+        h = h.wrapping_mul(0x0000000001000000000000000000013B);
+    }
+    format!("{h:032x}")
 }
 
 /// Share images drawn by earlier builds, by the SVG they were drawn from: drawing is most of a
-/// build's work, and a rebuild after a small edit needs only the cards whose content changed.
-/// Holds the images of the last build only, so a long preview session does not grow.
+/// build's work, and a rebuild needs only the cards whose content changed. In memory (the
+/// preview) it holds the images of the last build; on disk (`build`, in the site's
+/// `.baophu-cache/`) a whole build removes the images it did not use.
 #[derive(Default)]
 pub struct ShareCache {
     state: Mutex<CacheState>,
+    dir: Option<PathBuf>,
+    /// For `check`, which keeps no file: the cards are composed, not drawn.
+    skip: bool,
 }
 
 #[derive(Default)]
 struct CacheState {
     previous: HashMap<String, Arc<Vec<u8>>>,
     current: HashMap<String, Arc<Vec<u8>>>,
+    /// Names of the images on disk this build used.
+    used: HashSet<String>,
     drawn: usize,
 }
 
 impl ShareCache {
+    /// A cache kept in `dir` between builds.
+    pub fn on_disk(dir: PathBuf) -> ShareCache {
+        ShareCache {
+            state: Mutex::default(),
+            dir: Some(dir),
+            skip: false,
+        }
+    }
+
+    /// Composes every card but draws none: the images are not kept.
+    pub fn not_drawn() -> ShareCache {
+        ShareCache {
+            skip: true,
+            ..ShareCache::default()
+        }
+    }
+
     /// The card's PNG, drawn only when no earlier build drew the same card.
     pub fn render(&self, card: &Card) -> Result<Arc<Vec<u8>>, String> {
         let svg = card_svg(card);
+        if self.skip {
+            return Ok(Arc::new(Vec::new()));
+        }
+        if let Some(dir) = &self.dir {
+            let name = format!("{}.png", key(&svg));
+            let path = dir.join(&name);
+            self.state
+                .lock()
+                .expect("share cache")
+                .used
+                .insert(name.clone());
+            if let Ok(png) = std::fs::read(&path) {
+                return Ok(Arc::new(png));
+            }
+            let png = draw(&svg)?;
+            self.state.lock().expect("share cache").drawn += 1;
+            // A cache that cannot be written only costs the next build time.
+            if std::fs::create_dir_all(dir).is_ok() {
+                let partial = dir.join(format!(
+                    ".{name}.{}.{:?}",
+                    std::process::id(),
+                    std::thread::current().id()
+                ));
+                if std::fs::write(&partial, &png).is_ok() {
+                    let _ = std::fs::rename(&partial, &path);
+                }
+            }
+            return Ok(Arc::new(png));
+        }
         {
             let mut state = self.state.lock().expect("share cache");
             if let Some(png) = state.current.get(&svg).cloned() {
@@ -176,8 +261,17 @@ impl ShareCache {
     pub fn finish_build(&self, whole_site: bool) -> usize {
         let mut state = self.state.lock().expect("share cache");
         let current = std::mem::take(&mut state.current);
+        let used = std::mem::take(&mut state.used);
         if whole_site {
             state.previous = current;
+            if let Some(entries) = self.dir.as_ref().and_then(|d| std::fs::read_dir(d).ok()) {
+                for entry in entries.flatten() {
+                    let name = entry.file_name().to_string_lossy().into_owned();
+                    if !used.contains(&name) {
+                        let _ = std::fs::remove_file(entry.path());
+                    }
+                }
+            }
         } else {
             state.previous.extend(current);
         }

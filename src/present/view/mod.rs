@@ -2147,6 +2147,23 @@ pub fn search(tr: &Tr, site: &Site) -> SearchView {
 
 impl RegionView {
     /// Every chart on the page, in page order.
+    /// Charts without a page of their own: no embed link or code is offered.
+    pub fn forget_embeds(&mut self) {
+        let charts = self
+            .progress
+            .iter_mut()
+            .chain(self.series.iter_mut().flat_map(|s| {
+                s.chart
+                    .iter_mut()
+                    .chain(s.attainment.iter_mut())
+                    .chain(s.composition.iter_mut().flat_map(|c| c.chart.iter_mut()))
+            }))
+            .chain(self.indicators.iter_mut().flat_map(|b| b.chart.iter_mut()));
+        for chart in charts {
+            chart.embed_url.clear();
+        }
+    }
+
     pub fn charts(&self) -> Vec<&ChartView> {
         let mut out: Vec<&ChartView> = self.progress.iter().collect();
         for s in &self.series {
