@@ -68,8 +68,12 @@ impl Reporter {
         match (self.lang, errors) {
             (Lang::Vi, 0) => format!("không có lỗi; {warnings} cảnh báo"),
             (Lang::Vi, n) => format!("{n} lỗi, {warnings} cảnh báo: chưa dựng được trang"),
-            (Lang::En, 0) => format!("no errors; {warnings} warnings"),
-            (Lang::En, n) => format!("{n} errors, {warnings} warnings: the site cannot be built"),
+            (Lang::En, 0) => format!("no errors; {}", plural(warnings, "warning")),
+            (Lang::En, n) => format!(
+                "{}, {}: the site cannot be built",
+                plural(n, "error"),
+                plural(warnings, "warning")
+            ),
         }
     }
 
@@ -86,7 +90,9 @@ impl Reporter {
         };
         let mut group = Group::with_title(level.primary_title(title));
         if let Some(pos) = pos {
+            // "./data/…" when the root is ".": said as the editor knows it, "data/…".
             let path = pos.path.display().to_string();
+            let path = path.strip_prefix("./").unwrap_or(&path).to_string();
             match self.line(pos) {
                 Some((line, span)) => {
                     group = group.element(
@@ -126,19 +132,36 @@ impl Reporter {
             .char_indices()
             .nth(pos.column.saturating_sub(1))
             .map_or(line.len(), |(i, _)| i);
-        Some((line.to_string(), token(line, start)))
+        // In a CSV file a cell runs to the separator, spaces and commas included.
+        let stops = if pos.path.extension().is_some_and(|e| e == "csv") {
+            if line.contains(';') {
+                ";"
+            } else {
+                ","
+            }
+        } else {
+            ",;]}#= \t"
+        };
+        Some((line.to_string(), token(line, start, stops)))
+    }
+}
+
+fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
     }
 }
 
 /// The span of the token starting at `start`: a quoted string with its quotes, or a run of
 /// characters up to a space or a separator. Marks one place at the end of a line.
-fn token(line: &str, start: usize) -> std::ops::Range<usize> {
+fn token(line: &str, start: usize, stops: &str) -> std::ops::Range<usize> {
     let rest = &line[start..];
     let len = if let Some(inner) = rest.strip_prefix('"') {
         inner.find('"').map_or(rest.len(), |i| i + 2)
     } else {
-        rest.find(|c: char| c.is_whitespace() || ",;]}#=".contains(c))
-            .unwrap_or(rest.len())
+        rest.find(|c: char| stops.contains(c)).unwrap_or(rest.len())
     };
     let len = if len == 0 {
         rest.chars().next().map_or(0, char::len_utf8)
@@ -183,9 +206,11 @@ mod tests {
 
     #[test]
     fn tokens_stop_at_separators() {
-        assert_eq!(token("actual = 12.072.860", 9), 9..19);
-        assert_eq!(token("a;b;c", 2), 2..3);
-        assert_eq!(token("x = ", 4), 4..4);
-        assert_eq!(token("k = \"a b\" # c", 4), 4..9);
+        let toml = ",;]}#= \t";
+        assert_eq!(token("actual = 12.072.860", 9, toml), 9..19);
+        assert_eq!(token("x = ", 4, toml), 4..4);
+        assert_eq!(token("k = \"a b\" # c", 4, toml), 4..9);
+        // A CSV cell runs to its separator.
+        assert_eq!(token("vn;bhxh;2.400.000,5 ;x", 8, ";"), 8..20);
     }
 }

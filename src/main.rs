@@ -86,19 +86,17 @@ fn main() -> ExitCode {
                 deny_warnings,
             })
             .map(|r| {
-                if r.written {
-                    println!(
-                        "built {} files into {} ({} share images drawn, {} warnings)",
-                        r.pages,
-                        r.output.display(),
-                        r.images_drawn,
-                        r.warnings.len()
-                    );
-                } else {
-                    println!(
-                        "nothing written: {} warnings and --deny-warnings",
-                        r.warnings.len()
-                    );
+                let (n, out, drawn, w) =
+                    (r.pages, r.output.display(), r.images_drawn, r.warnings.len());
+                match (r.written, lang) {
+                    (true, Lang::Vi) => println!(
+                        "đã dựng {n} tệp vào {out} (vẽ {drawn} ảnh chia sẻ; {w} cảnh báo)"
+                    ),
+                    (true, Lang::En) => println!(
+                        "built {n} files into {out} ({drawn} share images drawn, {w} warnings)"
+                    ),
+                    (false, Lang::Vi) => println!("không ghi gì: có {w} cảnh báo và --deny-warnings"),
+                    (false, Lang::En) => println!("nothing written: {w} warnings and --deny-warnings"),
                 }
                 warnings = r.warnings;
             })
@@ -109,23 +107,30 @@ fn main() -> ExitCode {
         } => {
             deny = deny_warnings;
             cmd::check::run(&root).map(|r| {
-                println!(
-                    "ok: {} regions, {} plans with {} targets ({} warnings)",
-                    r.regions,
-                    r.plans,
-                    r.targets,
-                    r.warnings.len()
-                );
+                let (regions, plans, targets, w) =
+                    (r.regions, r.plans, r.targets, r.warnings.len());
+                match lang {
+                    Lang::Vi => println!(
+                        "đã kiểm tra: {regions} vùng, {plans} kế hoạch với {targets} mục tiêu ({w} cảnh báo)"
+                    ),
+                    Lang::En => println!(
+                        "checked: {regions} regions, {plans} plans with {targets} targets ({w} warnings)"
+                    ),
+                }
                 warnings = r.warnings;
             })
         }
         Command::Serve { root, port } => cmd::serve::run(&root, port, lang),
         Command::Init { dir } => cmd::init::run(&dir).map(|n| {
-            println!(
-                "created a site of {n} files in {}; build it with: baophu build --root {}",
-                dir.display(),
-                dir.display()
-            );
+            let d = dir.display();
+            match lang {
+                Lang::Vi => println!(
+                    "đã tạo một trang gồm {n} tệp trong {d}; dựng trang bằng: baophu build --root {d}"
+                ),
+                Lang::En => println!(
+                    "created a site of {n} files in {d}; build it with: baophu build --root {d}"
+                ),
+            }
         }),
     };
     let errors = match &result {
@@ -140,6 +145,15 @@ fn main() -> ExitCode {
     }
     if errors > 0 || !warnings.is_empty() {
         eprintln!("{}", reporter.summary(errors, warnings.len()));
+    }
+    if errors == 0 && deny && !warnings.is_empty() {
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::Vi => "cảnh báo được coi là lỗi (--deny-warnings): thoát với mã 1",
+                Lang::En => "warnings are denied (--deny-warnings): exit code 1",
+            }
+        );
     }
     match result {
         // 1: the site's files have errors; 2: the command line cannot be used.

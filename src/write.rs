@@ -119,7 +119,7 @@ fn check_replaceable(output: &Path) -> Result<(), Error> {
                 "the output folder exists and was not written by baophu",
             ),
             hint: Text::new(
-                "chọn thư mục --output khác, hoặc tự xoá thư mục này",
+                "chọn thư mục --output khác, hoặc tự xóa thư mục này",
                 "choose another --output folder, or delete this one yourself",
             ),
         });

@@ -156,3 +156,21 @@ fn a_csv_in_the_wrong_number_style_is_refused_at_its_cell() {
         .contains("`12.5` in the `actual` column is not a number written as declared"));
     assert!(e.to_string().contains("[csv] numbers = \"vi\""));
 }
+
+#[test]
+fn a_bad_cell_does_not_hide_the_problems_of_other_rows() {
+    let site = example_site();
+    let root = site.path();
+    fs::write(
+        root.join("data/figures/2025.csv"),
+        "region;series;year;actual;source\n\
+         vn;bhxh_bb;2025;12,5,0;nld-2024\n\
+         vm;bhxh_tn;2025;2.400.000;nld-2024\n",
+    )
+    .unwrap();
+    let err = baophu::cmd::check::run(root).err().expect("errors");
+    let all: Vec<String> = err.flatten().iter().map(|e| e.to_string()).collect();
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert!(all[0].contains("2025.csv:2:") && all[0].contains("`12,5,0` in the `actual` column"));
+    assert!(all[1].contains("2025.csv:3:1") && all[1].contains("unknown region `vm`"));
+}

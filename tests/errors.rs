@@ -597,6 +597,20 @@ fn an_unusable_command_line_exits_with_2() {
         );
     }
     assert!(!root.join("data/out").exists());
+    // A folder that is not a site: one message, and the command line is what is wrong.
+    let empty = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(bin)
+        .args(["check", "--lang", "en", "--root"])
+        .arg(empty.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("is not a site folder: it has no config.toml"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("error:").count(), 1, "{stderr}");
 }
 
 #[test]

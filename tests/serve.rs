@@ -87,6 +87,8 @@ fn the_preview_follows_edits_and_keeps_the_last_good_site_after_a_broken_one() {
         "the reload script is on the page"
     );
     assert!(!before.contains("baophu-errors"));
+    // A folder's address without its slash is sent to the folder, as static hosts do.
+    assert_eq!(get(port, "/vung/huong-hoa").map(|r| r.0), Some(301));
     let version = |body: &str| -> u64 {
         let at = body.find("data-version=\"").expect("a version") + 14;
         body[at..].split('"').next().unwrap().parse().unwrap()

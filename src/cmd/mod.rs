@@ -13,6 +13,25 @@ use std::path::Path;
 
 /// Load, validate and compute: the part every command shares.
 pub fn prepare(root: &Path) -> Result<(Site, Computed), Error> {
+    // Not a site at all: one clear message rather than one per missing file.
+    if !root.join("config.toml").is_file() {
+        return Err(Error::Usage {
+            message: crate::error::Text::new(
+                format!(
+                    "`{}` không phải thư mục trang: không có config.toml",
+                    root.display()
+                ),
+                format!(
+                    "`{}` is not a site folder: it has no config.toml",
+                    root.display()
+                ),
+            ),
+            hint: crate::error::Text::new(
+                "chạy lệnh trong thư mục trang, hoặc chỉ thư mục đó bằng --root",
+                "run the command in the site's folder, or give it with --root",
+            ),
+        });
+    }
     let input = load::load(root)?;
     let site = model::build(input)?;
     let computed = compute::compute(&site);

@@ -108,11 +108,17 @@ pub fn run(root: &Path, port: u16, lang: Lang) -> Result<(), Error> {
         last: None,
         link_warnings: Vec::new(),
         shared: shared.clone(),
+        lang,
     };
     builder.build(&BTreeSet::new(), None);
-    println!(
-        "serving {base_url} (Ctrl+C to stop); watching content/, data/, themes/ and config.toml"
-    );
+    match lang {
+        Lang::Vi => println!(
+            "đang phục vụ {base_url} (Ctrl+C để dừng); theo dõi content/, data/, themes/ và config.toml"
+        ),
+        Lang::En => println!(
+            "serving {base_url} (Ctrl+C to stop); watching content/, data/, themes/ and config.toml"
+        ),
+    }
 
     let server_state = shared.clone();
     std::thread::spawn(move || {
@@ -153,7 +159,10 @@ pub fn run(root: &Path, port: u16, lang: Lang) -> Result<(), Error> {
             .iter()
             .map(|p| p.strip_prefix(root).unwrap_or(p).display().to_string())
             .collect();
-        println!("changed: {}", names.join(", "));
+        match lang {
+            Lang::Vi => println!("đã đổi: {}", names.join(", ")),
+            Lang::En => println!("changed: {}", names.join(", ")),
+        }
         builder.build(&changed, Some(saved_at));
     }
 }
@@ -212,6 +221,7 @@ struct Builder {
     /// Links that lead nowhere, as the last whole render found them.
     link_warnings: Vec<Warning>,
     shared: Shared,
+    lang: Lang,
 }
 
 /// A rebuild's pages and warnings, and which regions' pages it rendered (None: all).
@@ -267,13 +277,8 @@ impl Builder {
         let figures = self.root.join("data").join("figures");
         let figures_only = !changed.is_empty() && changed.iter().all(|p| p.starts_with(&figures));
         let result = self.render(figures_only);
-        let whole_site = !matches!(
-            result,
-            Ok(Rebuilt {
-                regions: Some(_),
-                ..
-            })
-        );
+        // A failed build used nothing: the cache keeps everything for the next one.
+        let whole_site = matches!(result, Ok(Rebuilt { regions: None, .. }));
         let drawn = self.cache.finish_build(whole_site);
         let ms = start.elapsed().as_millis();
         let (lock, wake) = &*self.shared;
@@ -310,17 +315,21 @@ impl Builder {
                     };
                     pages.insert(page.path, content);
                 }
-                let what = match regions {
-                    Some(1) => "the pages of 1 region with new figures, and site-wide pages".into(),
-                    Some(n) => {
-                        format!("the pages of {n} regions with new figures, and site-wide pages")
-                    }
-                    None => "the whole site".to_string(),
-                };
-                println!(
-                    "built {what} in {ms} ms: {rendered_files} files rendered, {changed} changed, {drawn} share images drawn, {} warnings",
-                    warnings.len()
-                );
+                let w = warnings.len();
+                match (self.lang, regions) {
+                    (Lang::Vi, Some(n)) => println!(
+                        "đã dựng lại trang của {n} vùng có số liệu mới và các trang chung trong {ms} ms: {rendered_files} tệp, {changed} tệp đổi, vẽ {drawn} ảnh chia sẻ, {w} cảnh báo"
+                    ),
+                    (Lang::Vi, None) => println!(
+                        "đã dựng toàn trang trong {ms} ms: {rendered_files} tệp, {changed} tệp đổi, vẽ {drawn} ảnh chia sẻ, {w} cảnh báo"
+                    ),
+                    (Lang::En, Some(n)) => println!(
+                        "rebuilt the pages of {n} region(s) with new figures and the site-wide pages in {ms} ms: {rendered_files} files, {changed} changed, {drawn} share images drawn, {w} warnings"
+                    ),
+                    (Lang::En, None) => println!(
+                        "built the whole site in {ms} ms: {rendered_files} files, {changed} changed, {drawn} share images drawn, {w} warnings"
+                    ),
+                }
                 state.pages = pages;
                 state.static_dir = Some(static_dir);
                 state.errors = None;
@@ -329,12 +338,13 @@ impl Builder {
             }
             Err(e) => {
                 eprint!("{}", self.reporter.error(&e));
-                eprintln!(
-                    "{}",
-                    self.reporter
-                        .summary(e.flatten().len(), self.warnings.len())
-                );
-                println!("build failed in {ms} ms: still serving the last good site");
+                eprintln!("{}", self.reporter.summary(e.flatten().len(), 0));
+                match self.lang {
+                    Lang::Vi => println!("dựng không được ({ms} ms): vẫn phục vụ bản tốt gần nhất"),
+                    Lang::En => {
+                        println!("build failed in {ms} ms: still serving the last good site")
+                    }
+                }
                 let mut state = lock.lock().expect("serve state");
                 state.errors = Some(self.plain.error(&e));
                 state.version += 1;
@@ -388,6 +398,21 @@ fn respond(shared: &Shared, request: tiny_http::Request) {
                     }
                     std::fs::read(dir.join(&key)).ok()
                 });
+            // A folder's address without its slash: where a static host would send it.
+            if found.is_none()
+                && !key.ends_with(".html")
+                && state.pages.contains_key(&format!("{key}/index.html"))
+            {
+                let location = format!("{path}/");
+                drop(state);
+                let _ = request.respond(
+                    tiny_http::Response::empty(301).with_header(
+                        tiny_http::Header::from_bytes("Location", location.as_bytes())
+                            .expect("an ASCII address"),
+                    ),
+                );
+                return;
+            }
             let (status, body, key) = match found {
                 Some(body) => (200, body, key),
                 None => (
@@ -407,10 +432,11 @@ fn respond(shared: &Shared, request: tiny_http::Request) {
             };
             if html && status == 200 {
                 if let Some(saved) = state.saved_at.take() {
-                    println!(
-                        "reloaded {path} {} ms after the save",
-                        saved.elapsed().as_millis()
-                    );
+                    let ms = saved.elapsed().as_millis();
+                    match state.lang {
+                        Lang::Vi => println!("đã tải lại {path} sau khi lưu {ms} ms"),
+                        Lang::En => println!("reloaded {path} {ms} ms after the save"),
+                    }
                 }
             }
             ok(body, content_type(&key)).with_status_code(status)

@@ -133,7 +133,7 @@ fn load_document<F: serde::de::DeserializeOwned>(path: &Path) -> Result<Document
                     "the front matter that starts here is not closed",
                 ),
                 Text::new(
-                    "thêm một dòng chỉ có `+++` sau các khoá, trước phần văn bản",
+                    "thêm một dòng chỉ có `+++` sau các khóa, trước phần văn bản",
                     "add a line with only `+++` after the keys, before the text",
                 ),
             )
@@ -144,7 +144,7 @@ fn load_document<F: serde::de::DeserializeOwned>(path: &Path) -> Result<Document
                     "the file has no front matter",
                 ),
                 Text::new(
-                    "bắt đầu tệp bằng một dòng `+++`, các khoá TOML (title = \"…\" …), rồi một dòng `+++` nữa",
+                    "bắt đầu tệp bằng một dòng `+++`, các khóa TOML (title = \"…\" …), rồi một dòng `+++` nữa",
                     "start the file with a line `+++`, its TOML keys (title = \"…\" …), and another line `+++`",
                 ),
             )

@@ -34,13 +34,17 @@ struct Cell {
     span: Range<usize>,
 }
 
-/// The figures of a CSV file, one `FiguresFile` per year it gives, in year order.
-pub fn load(path: &Path, numbers: CsvNumbers) -> Result<Vec<Loaded<FiguresFile>>, Error> {
+/// The figures of a CSV file, one `FiguresFile` per year it gives, in year order, with the
+/// errors of the rows left out. A file whose header cannot be read is an error of its own.
+pub fn load(
+    path: &Path,
+    numbers: CsvNumbers,
+) -> Result<(Vec<Loaded<FiguresFile>>, Vec<Error>), Error> {
     let file = SourceFile::read(path)?;
     let rows = split(&file)?;
     let mut rows = rows.into_iter();
     let Some(header) = rows.next() else {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Vec::new()));
     };
     let mut errors = Vec::new();
     let mut index: BTreeMap<&str, usize> = BTreeMap::new();
@@ -54,7 +58,7 @@ pub fn load(path: &Path, numbers: CsvNumbers) -> Result<Vec<Loaded<FiguresFile>>
                     format!("cột `{name}` có hai lần"),
                     format!("the column `{name}` is given twice"),
                 ),
-                Text::new("xoá một trong hai cột", "remove one of the two columns"),
+                Text::new("xóa một trong hai cột", "remove one of the two columns"),
             )),
             Some(c) => {
                 index.insert(c, i);
@@ -114,6 +118,35 @@ pub fn load(path: &Path, numbers: CsvNumbers) -> Result<Vec<Loaded<FiguresFile>>
         if row.iter().all(|c| c.text.trim().is_empty()) {
             continue;
         }
+        // A decimal comma in a comma-separated file makes one cell two: refuse the row rather
+        // than read the wrong cells.
+        if row.len() != header.len() {
+            let at = row
+                .get(header.len())
+                .or(row.last())
+                .map_or(0..0, |c| c.span.clone());
+            errors.push(invalid(
+                &file,
+                &at,
+                Text::new(
+                    format!(
+                        "dòng có {} ô nhưng dòng tiêu đề có {} cột",
+                        row.len(),
+                        header.len()
+                    ),
+                    format!(
+                        "the row has {} cells but the header row has {} columns",
+                        row.len(),
+                        header.len()
+                    ),
+                ),
+                Text::new(
+                    "một số viết dấu phẩy thập phân (43,5) trong tệp phân cách bằng dấu phẩy bị tách làm hai ô: lưu CSV với dấu `;` (Excel tiếng Việt làm vậy), hoặc đặt ô trong ngoặc kép",
+                    "a number with a decimal comma (43,5) in a comma-separated file splits into two cells: save the CSV with `;` (as Vietnamese Excel does), or quote the cell",
+                ),
+            ));
+            continue;
+        }
         let cell = |name: &str| index.get(name).and_then(|&i| row.get(i));
         // A cell of the row, or a place to point at when the row is too short.
         let end = row.last().map_or(0..0, |c| c.span.end..c.span.end);
@@ -168,6 +201,7 @@ pub fn load(path: &Path, numbers: CsvNumbers) -> Result<Vec<Loaded<FiguresFile>>
                 }
             }
         };
+        let before = errors.len();
         let region = required("region", &mut errors);
         let series = required("series", &mut errors);
         let source = required("source", &mut errors);
@@ -195,6 +229,10 @@ pub fn load(path: &Path, numbers: CsvNumbers) -> Result<Vec<Loaded<FiguresFile>>
         else {
             continue;
         };
+        // A row with a bad cell is left out whole: half a figure is a wrong one.
+        if errors.len() > before {
+            continue;
+        }
         let figure = RawFigure {
             region,
             series,
@@ -211,16 +249,16 @@ pub fn load(path: &Path, numbers: CsvNumbers) -> Result<Vec<Loaded<FiguresFile>>
             .1
             .push(figure);
     }
-    if !errors.is_empty() {
-        return Err(Error::from_many(errors));
-    }
-    Ok(years
-        .into_values()
-        .map(|(year, figure)| Loaded {
-            file: file.clone(),
-            data: FiguresFile { year, figure },
-        })
-        .collect())
+    Ok((
+        years
+            .into_values()
+            .map(|(year, figure)| Loaded {
+                file: file.clone(),
+                data: FiguresFile { year, figure },
+            })
+            .collect(),
+        errors,
+    ))
 }
 
 fn invalid(file: &SourceFile, span: &Range<usize>, message: Text, hint: Text) -> Error {

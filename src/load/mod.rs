@@ -25,6 +25,9 @@ pub struct Input {
     pub figures: Vec<data::Loaded<data::FiguresFile>>,
     pub plans: Vec<content::PlanFile>,
     pub pages: Vec<content::PageFile>,
+    /// Problems in rows the loader left out (a CSV cell that is not a number): errors, but
+    /// validation goes on so that every problem is reported at once.
+    pub problems: Vec<Error>,
 }
 
 /// Reads the whole site folder. All syntax errors are collected, not only the first.
@@ -46,9 +49,13 @@ pub fn load(root: &Path) -> Result<Input, Error> {
     // Figures saved from Excel are read as they are: no conversion step to forget, and
     // messages point at the row and column the editor typed.
     let numbers = config.as_ref().map(|c| c.csv_numbers).unwrap_or_default();
+    let mut problems = Vec::new();
     for path in files_with_extension(&data.join("figures"), "csv", &mut errors) {
         match csv::load(&path, numbers) {
-            Ok(years) => figures.extend(years),
+            Ok((years, mut bad_rows)) => {
+                figures.extend(years);
+                problems.append(&mut bad_rows);
+            }
             Err(e) => errors.push(e),
         }
     }
@@ -80,6 +87,7 @@ pub fn load(root: &Path) -> Result<Input, Error> {
                 figures,
                 plans,
                 pages,
+                problems,
             })
         }
         _ => Err(Error::from_many(errors)),

@@ -92,17 +92,24 @@ fn toml_message(en: String) -> Text {
             .map(str::to_string)
     };
     let vi = if let Some(field) = quoted("unknown field `") {
-        format!("khoá `{field}` không có ở đây")
+        format!("khóa `{field}` không có ở đây")
     } else if let Some(field) = quoted("missing field `") {
-        format!("thiếu khoá `{field}`")
+        format!("thiếu khóa `{field}`")
     } else if en.starts_with("invalid type") {
         format!("giá trị sai kiểu ({en})")
     } else if en.starts_with("duplicate key") {
-        "khoá bị lặp lại".into()
+        "khóa bị lặp lại".into()
     } else if en.contains("invalid float") || en.contains("invalid number") {
         "con số viết sai".into()
     } else if en.contains("invalid basic string") || en.contains("unterminated") {
         "chuỗi chữ chưa được đóng bằng dấu nháy kép".into()
+    } else if en.contains("expected newline") {
+        "sau giá trị còn ký tự thừa (thường là số viết có dấu phẩy hay dấu cách)".into()
+    } else if en.contains("string values must be quoted") {
+        "giá trị không đọc được: chữ phải đặt trong dấu nháy kép, số và ngày viết không có dấu nháy"
+            .into()
+    } else if en.contains("expected a TOML datetime") || en.contains("invalid datetime") {
+        "cần một ngày dạng năm-tháng-ngày (2020-12-25), không đặt trong dấu nháy".into()
     } else {
         format!("lỗi cú pháp TOML ({en})")
     };
@@ -122,7 +129,7 @@ fn toml_hint(message: &str, line: &str) -> Text {
     {
         return Text::new(
             format!(
-                "thêm `{field} = …` vào bảng này; README.md liệt kê các khoá và giá trị của chúng"
+                "thêm `{field} = …` vào bảng này; README.md liệt kê các khóa và giá trị của chúng"
             ),
             format!("add `{field} = …` to this table; README.md lists the keys and their values"),
         );
@@ -136,11 +143,11 @@ fn toml_hint(message: &str, line: &str) -> Text {
             .unwrap_or_default();
         return match crate::error::Suggestion::closest(field, expected.iter().copied()).0 {
             Some(name) => Text::new(
-                format!("có phải ý bạn là `{name}`? Sửa tên khoá, hoặc xoá nó"),
+                format!("có phải ý bạn là `{name}`? Sửa tên khóa, hoặc xóa nó"),
                 format!("did you mean `{name}`? Correct the key's spelling, or remove it"),
             ),
             None => Text::new(
-                format!("xoá khoá này; các khoá dùng được: {}", expected.join(", ")),
+                format!("xóa khóa này; các khóa dùng được: {}", expected.join(", ")),
                 format!(
                     "remove the key; the valid keys are: {}",
                     expected.join(", ")
@@ -155,7 +162,7 @@ fn toml_hint(message: &str, line: &str) -> Text {
         )
     } else if m.contains("duplicate key") {
         Text::new(
-            "mỗi khoá chỉ xuất hiện một lần trong một bảng; xoá một trong hai",
+            "mỗi khóa chỉ xuất hiện một lần trong một bảng; xóa một trong hai",
             "a key may appear once per table; remove one of them",
         )
     } else if value.starts_with('"') && value.matches('"').count() == 1 {
@@ -165,7 +172,7 @@ fn toml_hint(message: &str, line: &str) -> Text {
         )
     } else {
         Text::new(
-            "kiểm tra cú pháp TOML: `khoá = giá trị`, chữ trong dấu nháy kép, bảng dạng [[tên]]",
+            "kiểm tra cú pháp TOML: `khóa = giá trị`, chữ trong dấu nháy kép, bảng dạng [[tên]]",
             "check the TOML syntax: `key = value`, text in double quotes, tables as [[name]]",
         )
     }
@@ -185,6 +192,16 @@ fn number_hint(value: &str) -> Option<Text> {
             .all(|c| c.is_ascii_digit() || ".,/ -".contains(c))
     {
         return None;
+    }
+    // A date with a one-digit month or day: 2020-12-5.
+    let parts: Vec<&str> = value.split('-').collect();
+    if let [y, m, d] = parts[..] {
+        if y.len() == 4 && (m.len() == 1 || d.len() == 1) {
+            return Some(Text::new(
+                format!("viết tháng và ngày bằng hai chữ số: {y}-{m:0>2}-{d:0>2}"),
+                format!("write the month and the day in two digits: {y}-{m:0>2}-{d:0>2}"),
+            ));
+        }
     }
     if value.contains('/') {
         let parts: Vec<&str> = value.split('/').collect();

@@ -531,12 +531,14 @@ impl Checker {
             if v.get_ref().fract() == 0.0 {
                 return true;
             }
+            // Said as the editor typed it: "2.400.000,5", not 2400000.5.
+            let cell = file.text.get(span.clone()).unwrap_or("").trim();
             self.invalid(
                 file,
                 span,
                 Text::new(
-                    format!("số đếm {} không phải số nguyên", v.get_ref()),
-                    format!("count {} is not a whole number", v.get_ref()),
+                    format!("số đếm {cell} không phải số nguyên"),
+                    format!("count {cell} is not a whole number"),
                 ),
                 Text::new(
                     "số người hay số đơn vị là số nguyên; kiểm tra ô này trong Excel",
@@ -630,9 +632,10 @@ pub const LEVELS: &[(&str, Level)] = &[
 ];
 
 /// Validates the loaded input and builds the model, reporting every problem found.
-pub fn build(input: load::Input) -> Result<Site, Error> {
+pub fn build(mut input: load::Input) -> Result<Site, Error> {
     let mut c = Checker {
-        errors: Vec::new(),
+        // Problems the loader could step over (a bad CSV cell): reported with the rest.
+        errors: std::mem::take(&mut input.problems),
         warnings: Vec::new(),
         regions: Ids::new(),
         series: Ids::new(),
@@ -1350,10 +1353,34 @@ fn figure(
                     format!("`{}` không tồn tại vào năm {year}", raw.region.get_ref()),
                     format!("`{}` did not exist in {year}", raw.region.get_ref()),
                 ),
-                Text::new(
-                    "ghi số liệu của đơn vị đã sắp xếp lại dưới đơn vị tồn tại trong năm đó",
-                    "give figures of a reorganised unit under the unit that existed that year",
-                ),
+                {
+                    // Name the unit that took its place, when the data say.
+                    let successors: Vec<String> = r
+                        .became
+                        .iter()
+                        .filter_map(|b| regions.get(b.0))
+                        .map(|b| format!("`{}`", b.code))
+                        .collect();
+                    if after && !successors.is_empty() {
+                        Text::new(
+                            format!(
+                                "từ {} đơn vị này đã trở thành {}: ghi số liệu năm {year} cho đơn vị đó",
+                                r.until.map(|d| d.to_string()).unwrap_or_default(),
+                                successors.join(", ")
+                            ),
+                            format!(
+                                "after {} it became {}: give the {year} figures under it",
+                                r.until.map(|d| d.to_string()).unwrap_or_default(),
+                                successors.join(", ")
+                            ),
+                        )
+                    } else {
+                        Text::new(
+                            "ghi số liệu của đơn vị đã sắp xếp lại dưới đơn vị tồn tại trong năm đó",
+                            "give figures of a reorganised unit under the unit that existed that year",
+                        )
+                    }
+                },
             );
             return None;
         }
