@@ -7,6 +7,7 @@ pub mod cmd;
 pub mod compute;
 pub mod diagnostic;
 pub mod error;
+pub mod fingerprint;
 pub mod load;
 pub mod model;
 pub mod present;

@@ -86,14 +86,19 @@ fn main() -> ExitCode {
                 deny_warnings,
             })
             .map(|r| {
-                let (n, out, drawn, w) =
-                    (r.pages, r.output.display(), r.images_drawn, r.warnings.len());
+                let (n, out, drawn, w, kept) = (
+                    r.pages,
+                    r.output.display(),
+                    r.images_drawn,
+                    r.warnings.len(),
+                    r.regions_kept,
+                );
                 match (r.written, lang) {
                     (true, Lang::Vi) => println!(
-                        "đã dựng {n} tệp vào {out} (vẽ {drawn} ảnh chia sẻ; {w} cảnh báo)"
+                        "đã dựng {n} tệp vào {out} (giữ nguyên trang của {kept} vùng không đổi; vẽ {drawn} ảnh chia sẻ; {w} cảnh báo)"
                     ),
                     (true, Lang::En) => println!(
-                        "built {n} files into {out} ({drawn} share images drawn, {w} warnings)"
+                        "built {n} files into {out} ({kept} regions' pages kept unchanged, {drawn} share images drawn, {w} warnings)"
                     ),
                     (false, Lang::Vi) => println!("không ghi gì: có {w} cảnh báo và --deny-warnings"),
                     (false, Lang::En) => println!("nothing written: {w} warnings and --deny-warnings"),

@@ -53,6 +53,28 @@ impl Staging {
         })
     }
 
+    /// Takes a file of the previous output as it is: a hard link, so nothing is copied.
+    pub fn keep(&self, previous: &Path, path: &str) -> Result<(), Error> {
+        let to = self.dir.join(path);
+        self.make_parent(&to)?;
+        let from = previous.join(path);
+        fs::hard_link(&from, &to)
+            .or_else(|_| fs::copy(&from, &to).map(|_| ()))
+            .map_err(|e| Error::io(&from, e))
+    }
+
+    fn make_parent(&self, path: &Path) -> Result<(), Error> {
+        if let Some(folder) = path.parent() {
+            // Made under the lock: another thread must not see the folder as made before it is.
+            let mut made = self.made.lock().expect("folders");
+            if !made.contains(folder) {
+                fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
+                made.insert(folder.to_path_buf());
+            }
+        }
+        Ok(())
+    }
+
     /// Adds the theme's static files and swaps the new output in.
     pub fn finish(mut self, static_dir: &Path) -> Result<(), Error> {
         if static_dir.is_dir() {
@@ -68,16 +90,7 @@ impl Staging {
 impl Sink for Staging {
     fn put(&self, page: Page) -> Result<(), Error> {
         let path = self.dir.join(&page.path);
-        if let Some(folder) = path.parent() {
-            let new = self
-                .made
-                .lock()
-                .expect("folders")
-                .insert(folder.to_path_buf());
-            if new {
-                fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
-            }
-        }
+        self.make_parent(&path)?;
         fs::write(&path, &page.content).map_err(|e| Error::io(&path, e))
     }
 }

@@ -2,8 +2,9 @@
 
 mod common;
 
-use common::{build, built, example_site, page_text, read, snapshot};
+use common::{build, built, edit, example_site, page_text, read, snapshot};
 use std::fs;
+use std::path::Path;
 
 #[test]
 fn huong_hoa_page_shows_the_worked_example_in_vietnamese_format() {
@@ -401,4 +402,54 @@ fn init_creates_a_site_that_builds_with_the_default_theme() {
     assert!(page_text(&read(&out, "vung/tinh-moi/index.html")).contains("Tỉnh Mới"));
     // It never writes over a folder that has files.
     assert!(baophu::cmd::init::run(&root).is_err());
+}
+
+#[test]
+fn a_rebuild_keeps_unchanged_regions_and_gives_the_site_a_fresh_build_gives() {
+    let site = example_site();
+    let root = site.path();
+    let out = tempfile::tempdir().unwrap();
+    let output = out.path().join("public");
+    let run = |output: &Path| {
+        baophu::cmd::build::run(&baophu::cmd::build::Options {
+            deny_warnings: false,
+            root: root.to_path_buf(),
+            output: Some(output.to_path_buf()),
+            base_url: None,
+        })
+        .unwrap()
+    };
+    let regions = baophu::cmd::prepare(root).unwrap().0.regions.len();
+    assert_eq!(
+        run(&output).regions_kept,
+        0,
+        "a cold build renders everything"
+    );
+    assert_eq!(
+        run(&output).regions_kept,
+        regions,
+        "nothing changed: every region kept"
+    );
+    // One figure of one district: only that region's pages are rendered again.
+    edit(
+        root,
+        "data/figures/2019.toml",
+        "actual = 49923",
+        "actual = 51234",
+    );
+    assert_eq!(run(&output).regions_kept, regions - 1);
+    let fresh = out.path().join("fresh");
+    run(&fresh);
+    assert!(
+        snapshot(&output) == snapshot(&fresh),
+        "the kept and re-rendered pages are the site a fresh build gives"
+    );
+    // Anything else changed (a plan's text): everything is rendered again.
+    edit(
+        root,
+        "content/plans/huong-hoa-2020.md",
+        "## Kết quả năm 2019",
+        "## Kết quả 2019",
+    );
+    assert_eq!(run(&output).regions_kept, 0);
 }

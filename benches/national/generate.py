@@ -230,6 +230,12 @@ headline_region = "vn"
 
 [csv]
 numbers = "plain"
+
+# A national site keeps share images and chart pages to the upper levels: for every commune
+# they would be most of the files (about 40 of a commune's 47 files) and of the build's time.
+[pages]
+share_images = ["nation", "province"]
+embeds = ["nation", "province"]
 ''')
     with open(os.path.join(out, "data", "sources.toml"), "w", encoding="utf-8") as f:
         f.write(f'[[source]]\nid = "{SOURCE}"\ntitle = "Số liệu mô phỏng (seed {seed})"\n'

@@ -1,7 +1,12 @@
 //! `baophu build`: the whole pipeline, ending in the output folder.
 
+use crate::compute::changes;
 use crate::error::{Error, Position, Text};
+use crate::fingerprint::Fingerprint;
+use crate::model::RegionIdx;
 use crate::{load, present, write, Warning};
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// The folder in the site's root where builds keep what they can reuse (git ignores it).
@@ -25,6 +30,8 @@ pub struct Report {
     pub written: bool,
     /// Share images drawn; the others came from the cache of earlier builds.
     pub images_drawn: usize,
+    /// Regions whose pages were kept from the previous output, unchanged.
+    pub regions_kept: usize,
 }
 
 pub fn run(options: &Options) -> Result<Report, Error> {
@@ -53,15 +60,73 @@ pub fn run(options: &Options) -> Result<Report, Error> {
     let staging = write::Staging::begin(&output)?;
     // Share images are kept between builds, by the content drawn on them.
     let cache = present::share::ShareCache::on_disk(options.root.join(CACHE).join("share"));
-    let rendered = present::render(
-        &site,
-        &computed,
-        &theme,
-        &base_url,
-        &cache,
-        present::Scope::All,
-        &staging,
-    )?;
+    // A region's pages are kept from the previous output when nothing they are made from
+    // changed: the files of the site but the figures, the program, and the region's figures.
+    let common = common_fingerprint(&options.root, &base_url, computed.as_of);
+    let made_from: Vec<String> = changes::region_fingerprints(&site)
+        .into_iter()
+        .zip(&site.regions)
+        .map(|(figures, region)| {
+            let mut f = common;
+            f.write_str(&region.code);
+            f.write(&figures.value().to_le_bytes());
+            f.hex()
+        })
+        .collect();
+    // The manifest lives in the cache, not in the output: the output is the same bytes for
+    // the same input, whatever built it before.
+    let manifest_path = options.root.join(CACHE).join("builds").join(format!(
+        "{}.manifest",
+        Fingerprint::of(
+            std::path::absolute(&output)
+                .unwrap_or_else(|_| output.clone())
+                .to_string_lossy()
+                .as_bytes()
+        )
+        .hex()
+    ));
+    let previous_manifest = std::fs::read_to_string(&manifest_path).unwrap_or_default();
+    let previous = Manifest::parse(&previous_manifest);
+    let mut kept_regions = HashSet::new();
+    let mut kept_files = Vec::new();
+    for (i, region) in site.regions.iter().enumerate() {
+        if let Some((made, files)) = previous.regions.get(region.code.as_str()) {
+            if *made == made_from[i] && files.iter().all(|f| output.join(f).is_file()) {
+                kept_regions.insert(RegionIdx(i));
+                kept_files.extend(files.iter().map(|f| f.to_string()));
+            }
+        }
+    }
+    kept_files
+        .par_iter()
+        .try_for_each(|f| staging.keep(&output, f))?;
+    let scope = if kept_regions.is_empty() {
+        present::Scope::All
+    } else {
+        present::Scope::AllBut {
+            regions: &kept_regions,
+            kept: &kept_files,
+        }
+    };
+    let rendered = present::render(&site, &computed, &theme, &base_url, &cache, scope, &staging)?;
+    let mut manifest = String::from(MANIFEST_HEADER);
+    for (i, region) in site.regions.iter().enumerate() {
+        let files: Vec<&str> = match rendered.region_paths.get(&RegionIdx(i)) {
+            Some(files) => files.iter().map(String::as_str).collect(),
+            None => previous
+                .regions
+                .get(region.code.as_str())
+                .filter(|_| kept_regions.contains(&RegionIdx(i)))
+                .map(|(_, files)| files.clone())
+                .unwrap_or_default(),
+        };
+        manifest.push_str(&format!(
+            "{}\t{}\t{}\n",
+            region.code,
+            made_from[i],
+            files.join("\t")
+        ));
+    }
     let mut warnings = computed.warnings;
     warnings.extend(rendered.warnings);
     if present::absolute_base(&base_url).is_none() {
@@ -78,7 +143,13 @@ pub fn run(options: &Options) -> Result<Report, Error> {
     let written = !options.deny_warnings || warnings.is_empty();
     let images_drawn = if written {
         staging.finish(&rendered.static_dir)?;
-        cache.finish_build(true)
+        // Without a manifest the next build renders everything: never wrong, only slower.
+        if let Some(dir) = manifest_path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let _ = std::fs::write(&manifest_path, &manifest);
+        // Kept pages did not ask for their images: the cache forgets nothing then.
+        cache.finish_build(kept_regions.is_empty())
     } else {
         0
     };
@@ -88,7 +159,71 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         warnings,
         written,
         images_drawn,
+        regions_kept: kept_regions.len(),
     })
+}
+
+const MANIFEST_HEADER: &str = "baophu manifest 1\n";
+
+/// What the previous build made each region's pages from, and their files.
+struct Manifest<'a> {
+    regions: HashMap<&'a str, (&'a str, Vec<&'a str>)>,
+}
+
+impl<'a> Manifest<'a> {
+    /// An unreadable or older manifest is no manifest: everything is rendered.
+    fn parse(text: &'a str) -> Manifest<'a> {
+        let mut regions = HashMap::new();
+        if let Some(body) = text.strip_prefix(MANIFEST_HEADER) {
+            for line in body.lines() {
+                let mut cells = line.split('\t');
+                if let (Some(code), Some(made)) = (cells.next(), cells.next()) {
+                    regions.insert(code, (made, cells.filter(|c| !c.is_empty()).collect()));
+                }
+            }
+        }
+        Manifest { regions }
+    }
+}
+
+/// A fingerprint of everything a region's pages are made from but its own figures: every file
+/// of the site except `data/figures/`, the address, the latest year of data (targets are
+/// judged against it) and the program itself.
+fn common_fingerprint(root: &Path, base_url: &str, as_of: Option<i32>) -> Fingerprint {
+    let mut f = Fingerprint::default();
+    f.write_str(env!("CARGO_PKG_VERSION"));
+    if let Some(program) = std::env::current_exe()
+        .ok()
+        .and_then(|p| std::fs::metadata(p).ok())
+    {
+        f.write(&program.len().to_le_bytes());
+        let modified = program
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        f.write(&modified.to_le_bytes());
+    }
+    f.write_str(base_url);
+    f.write(&as_of.unwrap_or(0).to_le_bytes());
+    let figures = root.join("data").join("figures");
+    let mut inputs = vec![root.join("config.toml")];
+    for dir in ["data", "content", "themes"] {
+        for entry in walkdir::WalkDir::new(root.join(dir))
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            if entry.file_type().is_file() && !entry.path().starts_with(&figures) {
+                inputs.push(entry.into_path());
+            }
+        }
+    }
+    for path in inputs {
+        f.write_str(&path.strip_prefix(root).unwrap_or(&path).to_string_lossy());
+        f.write(&std::fs::read(&path).unwrap_or_default());
+    }
+    f
 }
 
 /// The output folder is replaced by each build: it must not hold or be inside the site's inputs.

@@ -32,8 +32,20 @@ pub fn prepare(root: &Path) -> Result<(Site, Computed), Error> {
             ),
         });
     }
+    let timings = std::env::var_os("BAOPHU_TIMINGS").is_some();
+    let start = std::time::Instant::now();
     let input = load::load(root)?;
+    let loaded = start.elapsed();
     let site = model::build(input)?;
+    let modelled = start.elapsed();
     let computed = compute::compute(&site);
+    if timings {
+        eprintln!(
+            "load: {} ms; model: {} ms; compute: {} ms",
+            loaded.as_millis(),
+            (modelled - loaded).as_millis(),
+            (start.elapsed() - modelled).as_millis()
+        );
+    }
     Ok((site, computed))
 }

@@ -2,6 +2,7 @@
 //! the live preview to re-render only what depends on the edit.
 
 use crate::compute::Computed;
+use crate::fingerprint::Fingerprint;
 use crate::model::{RegionIdx, Site};
 use std::collections::HashSet;
 
@@ -36,4 +37,32 @@ pub fn regions_with_new_figures(
         }
     }
     Some(changed)
+}
+
+/// A fingerprint of each region's figures (every series and year, as pages show them), by
+/// region index. A build keeps a region's pages when this and everything else its pages are
+/// made from are unchanged.
+pub fn region_fingerprints(site: &Site) -> Vec<Fingerprint> {
+    let mut per_region = vec![0u128; site.regions.len()];
+    for (&(region, series), years) in site.figures.iter() {
+        let mut f = Fingerprint::default();
+        f.write(&(series.0 as u64).to_le_bytes());
+        for (year, fig) in years {
+            f.write(&year.to_le_bytes());
+            for v in [fig.actual, fig.plan] {
+                f.write(&v.map_or([0xff; 8], f64::to_le_bytes));
+            }
+            f.write(&(fig.source.0 as u64).to_le_bytes());
+            f.write(&(fig.plan_source.0 as u64).to_le_bytes());
+            f.write_str(&format!("{:?}", fig.qualifier));
+            f.write_str(&fig.note);
+            f.write(&[u8::from(fig.derived)]);
+        }
+        // Series come in no particular order: their fingerprints are added, not chained.
+        per_region[region.0] = per_region[region.0].wrapping_add(f.value());
+    }
+    per_region
+        .into_iter()
+        .map(|v| Fingerprint::of(&v.to_le_bytes()))
+        .collect()
 }

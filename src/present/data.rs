@@ -289,6 +289,30 @@ pub fn observations_csv(rows: &[Observation]) -> String {
     csv(&header, &cells)
 }
 
+/// The whole dataset as CSV, the same as [`observations_csv`] of every region's rows, made a
+/// region at a time on all cores: the rows of a national site would not fit in memory at
+/// once, their text does.
+pub fn dataset_csv(tr: &Tr, site: &Site, computed: &Computed) -> String {
+    use rayon::prelude::*;
+    let header = observations_csv(&[]);
+    let bodies: Vec<String> = (0..site.regions.len())
+        .into_par_iter()
+        .map(|r| {
+            let rows = region_rows(tr, site, computed, RegionIdx(r));
+            let text = observations_csv(&rows);
+            // Without the byte-order mark and the header the region's own file starts with.
+            text[header.len()..].to_string()
+        })
+        .collect();
+    let mut out =
+        String::with_capacity(header.len() + bodies.iter().map(String::len).sum::<usize>());
+    out.push_str(&header);
+    for body in bodies {
+        out.push_str(&body);
+    }
+    out
+}
+
 /// A number cell as a JSON number: whole numbers stay whole.
 fn json_number(text: &Option<String>) -> Value {
     match text {

@@ -53,7 +53,14 @@ pub fn number(v: f64, decimals: usize, lang: Lang) -> String {
 /// 33,775 → 33,78 although the binary value of 33.775 is a little below it.
 fn round_half_up(v: f64, decimals: usize) -> String {
     let scale = 10f64.powi(decimals as i32);
-    let digits = format!("{:.0}", (v * scale * (1.0 + 1e-12)).round());
+    let whole = (v * scale * (1.0 + 1e-12)).round();
+    // Integer formatting: `{:.0}` of a float takes the exact (slow) path, and this runs for
+    // every number of every page.
+    let digits = if whole < 9.0e15 {
+        (whole as u64).to_string()
+    } else {
+        format!("{whole:.0}")
+    };
     if decimals == 0 {
         return digits;
     }

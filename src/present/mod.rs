@@ -77,12 +77,23 @@ struct Out<'a> {
     sink: &'a dyn Sink,
     prefix: &'static str,
     paths: std::sync::Mutex<Vec<String>>,
+    /// The files of each region's own pages, for a later build to keep.
+    region_paths: std::sync::Mutex<Vec<(RegionIdx, String)>>,
 }
 
 impl Out<'_> {
-    fn put(&self, mut page: Page) -> Result<(), Error> {
+    fn put(&self, page: Page) -> Result<(), Error> {
+        self.put_for(None, page)
+    }
+    fn put_for(&self, region: Option<RegionIdx>, mut page: Page) -> Result<(), Error> {
         page.path = format!("{}{}", self.prefix, page.path);
         self.paths.lock().expect("paths").push(page.path.clone());
+        if let Some(r) = region {
+            self.region_paths
+                .lock()
+                .expect("paths")
+                .push((r, page.path.clone()));
+        }
         self.sink.put(page)
     }
 }
@@ -90,6 +101,8 @@ impl Out<'_> {
 pub struct Rendered {
     /// Every file written, in path order.
     pub paths: Vec<String>,
+    /// The files of each region's own pages (both languages), by region.
+    pub region_paths: std::collections::BTreeMap<RegionIdx, Vec<String>>,
     /// Problems found while rendering: links in texts that lead nowhere.
     pub warnings: Vec<Warning>,
     /// The theme's `static/` folder, copied as it is.
@@ -274,6 +287,12 @@ struct PageMeta {
 pub enum Scope<'a> {
     All,
     Regions(&'a std::collections::HashSet<RegionIdx>),
+    /// Every page but those of these regions, which a build kept from its previous output
+    /// (their files are `kept`): the sitemap and the link check still count them.
+    AllBut {
+        regions: &'a std::collections::HashSet<RegionIdx>,
+        kept: &'a [String],
+    },
 }
 
 /// Renders every page of the site in every language, with data files, embeds and share images
@@ -289,6 +308,8 @@ pub fn render(
 ) -> Result<Rendered, Error> {
     let env = environment(theme)?;
     let mut paths = Vec::new();
+    let mut region_paths: std::collections::BTreeMap<RegionIdx, Vec<String>> =
+        std::collections::BTreeMap::new();
     for lang in [Lang::Vi, Lang::En] {
         let texts = theme.texts.get(lang.code()).ok_or_else(|| Error::Invalid {
             pos: Position::file(&theme.templates_dir),
@@ -315,16 +336,26 @@ pub fn render(
             sink,
             prefix: prefix(lang),
             paths: std::sync::Mutex::new(Vec::new()),
+            region_paths: std::sync::Mutex::new(Vec::new()),
         };
         render_language(run, &tr, &out)?;
         paths.extend(out.paths.into_inner().expect("paths"));
+        for (r, path) in out.region_paths.into_inner().expect("paths") {
+            region_paths.entry(r).or_default().push(path);
+        }
+    }
+    for files in region_paths.values_mut() {
+        files.sort();
+    }
+    if let Scope::AllBut { kept, .. } = scope {
+        paths.extend(kept.iter().cloned());
     }
     // Pages are rendered in parallel: their order is fixed here.
     paths.sort();
     // A partial render leaves the set of pages as it was: the sitemap and the links that lead
     // nowhere are those of the last whole render.
     let warnings = match scope {
-        Scope::All => {
+        Scope::All | Scope::AllBut { .. } => {
             let warnings = broken_links(site, &paths, &theme.static_dir);
             for page in [
                 Page::text("sitemap.xml".into(), sitemap(base_url, &paths)),
@@ -346,6 +377,7 @@ pub fn render(
     };
     Ok(Rendered {
         paths,
+        region_paths,
         warnings,
         static_dir: theme.static_dir.clone(),
     })
@@ -447,6 +479,39 @@ fn sitemap(base_url: &str, paths: &[String]) -> String {
     out
 }
 
+/// Phases of a render timed on standard error when `BAOPHU_TIMINGS` is set: how the profile
+/// in the README was read.
+struct Timer {
+    lang: Lang,
+    what: &'static str,
+    at: Option<std::time::Instant>,
+}
+
+impl Timer {
+    fn start(lang: Lang, what: &'static str) -> Timer {
+        Timer {
+            lang,
+            what,
+            at: std::env::var_os("BAOPHU_TIMINGS").map(|_| std::time::Instant::now()),
+        }
+    }
+    fn next(self, what: &'static str) -> Timer {
+        let lang = self.lang;
+        self.done();
+        Timer::start(lang, what)
+    }
+    fn done(self) {
+        if let Some(at) = self.at {
+            eprintln!(
+                "[{}] {}: {} ms",
+                self.lang.code(),
+                self.what,
+                at.elapsed().as_millis()
+            );
+        }
+    }
+}
+
 /// What every language's pages are rendered from.
 #[derive(Clone, Copy)]
 struct Run<'a> {
@@ -471,6 +536,7 @@ fn render_language(run: Run, tr: &Tr, out: &Out) -> Result<(), Error> {
         scope,
     } = run;
     let lang = tr.lang;
+    let timer = Timer::start(lang, "home and site-wide pages");
     let root = base_path(base_url);
     let site_view = SiteView {
         title: tr.text(&site.config.title, &site.config.title_en),
@@ -628,13 +694,15 @@ fn render_language(run: Run, tr: &Tr, out: &Out) -> Result<(), Error> {
         .filter(|r| match scope {
             Scope::All => true,
             Scope::Regions(set) => set.contains(r),
+            Scope::AllBut { regions, .. } => !regions.contains(r),
         })
         .map(Job::Region)
         .chain((0..site.indicators.len()).map(|i| Job::Indicator(IndicatorIdx(i))))
         .chain((0..site.plans.len()).map(Job::Plan))
         .collect();
-    jobs.par_iter()
-        .map(|job| match *job {
+    let timer = timer.next("region, indicator and plan pages");
+    let job_pages = |job: &Job| -> Result<Vec<Page>, Error> {
+        match *job {
             Job::Region(r) => {
                 let mut v = view::region(tr, site, computed, r);
                 let url = view::region_url(site, r);
@@ -725,21 +793,30 @@ fn render_language(run: Run, tr: &Tr, out: &Out) -> Result<(), Error> {
                 out.push(image.0);
                 Ok(out)
             }
+        }
+    };
+    jobs.par_iter()
+        .map(|job| {
+            let region = match *job {
+                Job::Region(r) => Some(r),
+                _ => None,
+            };
+            (region, job_pages(job))
         })
         // Each job's pages go to the sink as soon as the job is done: the site is never
         // held in memory whole.
-        .try_for_each(|pages: Result<Vec<Page>, Error>| {
-            pages?.into_iter().try_for_each(|page| out.put(page))
+        .try_for_each(|(region, pages)| {
+            pages?
+                .into_iter()
+                .try_for_each(|page| out.put_for(region, page))
         })?;
 
     // The whole dataset in one place, described by its data package.
-    let all_rows: Vec<data::Observation> = (0..site.regions.len())
-        .flat_map(|r| data::region_rows(tr, site, computed, RegionIdx(r)))
-        .collect();
+    let timer = timer.next("whole dataset and the other pages");
     let dir = data::DATASET_DIR;
     out.put(Page::text(
         format!("{dir}{}", data::OBSERVATIONS),
-        data::observations_csv(&all_rows),
+        data::dataset_csv(tr, site, computed),
     ))?;
     out.put(Page::text(
         format!("{dir}{}", data::TARGETS),
@@ -818,6 +895,7 @@ fn render_language(run: Run, tr: &Tr, out: &Out) -> Result<(), Error> {
         },
         Serde(&home).into(),
     )?)?;
+    timer.done();
     Ok(())
 }
 

@@ -155,15 +155,9 @@ fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-/// A 128-bit FNV-1a hash of a card's SVG, as the name of its image in the cache: stable across
-/// runs and versions of Rust, unlike the standard library's hasher.
+/// The name of a card's image in the cache: the fingerprint of the SVG it is drawn from.
 fn key(svg: &str) -> String {
-    let mut h: u128 = 0x6c62272e07bb014262b821756295c58d;
-    for b in svg.bytes() {
-        h ^= u128::from(b);
-        h = h.wrapping_mul(0x0000000001000000000000000000013B);
-    }
-    format!("{h:032x}")
+    crate::fingerprint::Fingerprint::of(svg.as_bytes()).hex()
 }
 
 /// Share images drawn by earlier builds, by the SVG they were drawn from: drawing is most of a
