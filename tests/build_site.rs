@@ -425,11 +425,15 @@ fn a_rebuild_keeps_unchanged_regions_and_gives_the_site_a_fresh_build_gives() {
         0,
         "a cold build renders everything"
     );
+    let written_at = |p: &str| fs::metadata(output.join(p)).unwrap().modified().unwrap();
+    let before = written_at("chi-tieu/bao_phu_bhxh/index.html");
     assert_eq!(
         run(&output).regions_kept,
         regions,
         "nothing changed: every region kept"
     );
+    // Nothing changed at all: the output is left as it is, not written again.
+    assert_eq!(written_at("chi-tieu/bao_phu_bhxh/index.html"), before);
     // One figure of one district: only that region's pages are rendered again.
     edit(
         root,

@@ -87,6 +87,34 @@ pub fn run(options: &Options) -> Result<Report, Error> {
     ));
     let previous_manifest = std::fs::read_to_string(&manifest_path).unwrap_or_default();
     let previous = Manifest::parse(&previous_manifest);
+    let whole_site = {
+        let mut f = common;
+        for made in &made_from {
+            f.write_str(made);
+        }
+        f.hex()
+    };
+    // Nothing changed and the output is whole: it is already what this build would write.
+    if let Some((made, files)) = &previous.site {
+        if *made == whole_site
+            && output.join(write::MARKER).is_file()
+            && files.iter().all(|f| output.join(f).is_file())
+        {
+            let paths: Vec<String> = files.iter().map(|f| f.to_string()).collect();
+            let mut warnings = computed.warnings;
+            warnings.extend(present::broken_links(&site, &paths, &theme.static_dir));
+            warnings.extend(base_url_warning(&options.root, &base_url));
+            warnings.sort();
+            return Ok(Report {
+                output,
+                pages: paths.len(),
+                written: !options.deny_warnings || warnings.is_empty(),
+                warnings,
+                images_drawn: 0,
+                regions_kept: site.regions.len(),
+            });
+        }
+    }
     let mut kept_regions = HashSet::new();
     let mut kept_files = Vec::new();
     for (i, region) in site.regions.iter().enumerate() {
@@ -110,6 +138,10 @@ pub fn run(options: &Options) -> Result<Report, Error> {
     };
     let rendered = present::render(&site, &computed, &theme, &base_url, &cache, scope, &staging)?;
     let mut manifest = String::from(MANIFEST_HEADER);
+    manifest.push_str(&format!(
+        "site\t{whole_site}\t{}\n",
+        rendered.paths.join("\t")
+    ));
     for (i, region) in site.regions.iter().enumerate() {
         let files: Vec<&str> = match rendered.region_paths.get(&RegionIdx(i)) {
             Some(files) => files.iter().map(String::as_str).collect(),
@@ -129,15 +161,7 @@ pub fn run(options: &Options) -> Result<Report, Error> {
     }
     let mut warnings = computed.warnings;
     warnings.extend(rendered.warnings);
-    if present::absolute_base(&base_url).is_none() {
-        warnings.push(Warning {
-            pos: Position::file(&options.root.join("config.toml")),
-            message: Text::new(
-                format!("base_url `{base_url}` là một đường dẫn, không phải địa chỉ đầy đủ: các trang không có thông tin xem trước khi chia sẻ (og:image cần địa chỉ tuyệt đối) và mã nhúng bắt đầu bằng đường dẫn; đặt base_url = \"https://…/\" hoặc build với --base-url"),
-                format!("base_url `{base_url}` is a path, not a full address: pages get no share-preview metadata (og:image needs an absolute URL) and embed code starts with a path; set base_url = \"https://…/\" or build with --base-url"),
-            ),
-        });
-    }
+    warnings.extend(base_url_warning(&options.root, &base_url));
     warnings.sort();
     // Denied warnings: the staging folder is dropped, the previous output stays.
     let written = !options.deny_warnings || warnings.is_empty();
@@ -163,10 +187,22 @@ pub fn run(options: &Options) -> Result<Report, Error> {
     })
 }
 
-const MANIFEST_HEADER: &str = "baophu manifest 1\n";
+/// Pages without share-preview metadata when the address is only a path.
+fn base_url_warning(root: &Path, base_url: &str) -> Option<Warning> {
+    present::absolute_base(base_url).is_none().then(|| Warning {
+        pos: Position::file(&root.join("config.toml")),
+        message: Text::new(
+            format!("base_url `{base_url}` là một đường dẫn, không phải địa chỉ đầy đủ: các trang không có thông tin xem trước khi chia sẻ (og:image cần địa chỉ tuyệt đối) và mã nhúng bắt đầu bằng đường dẫn; đặt base_url = \"https://…/\" hoặc build với --base-url"),
+            format!("base_url `{base_url}` is a path, not a full address: pages get no share-preview metadata (og:image needs an absolute URL) and embed code starts with a path; set base_url = \"https://…/\" or build with --base-url"),
+        ),
+    })
+}
 
-/// What the previous build made each region's pages from, and their files.
+const MANIFEST_HEADER: &str = "baophu manifest 2\n";
+
+/// What the previous build made the site and each region's pages from, and their files.
 struct Manifest<'a> {
+    site: Option<(&'a str, Vec<&'a str>)>,
     regions: HashMap<&'a str, (&'a str, Vec<&'a str>)>,
 }
 
@@ -174,15 +210,23 @@ impl<'a> Manifest<'a> {
     /// An unreadable or older manifest is no manifest: everything is rendered.
     fn parse(text: &'a str) -> Manifest<'a> {
         let mut regions = HashMap::new();
+        let mut site = None;
         if let Some(body) = text.strip_prefix(MANIFEST_HEADER) {
-            for line in body.lines() {
+            let mut lines = body.lines();
+            if let Some(line) = lines.next() {
+                let mut cells = line.split('\t');
+                if let (Some("site"), Some(made)) = (cells.next(), cells.next()) {
+                    site = Some((made, cells.filter(|c| !c.is_empty()).collect()));
+                }
+            }
+            for line in lines {
                 let mut cells = line.split('\t');
                 if let (Some(code), Some(made)) = (cells.next(), cells.next()) {
                     regions.insert(code, (made, cells.filter(|c| !c.is_empty()).collect()));
                 }
             }
         }
-        Manifest { regions }
+        Manifest { site, regions }
     }
 }
 

@@ -384,7 +384,7 @@ pub fn render(
 }
 
 /// Links in plan texts and pages of prose that lead to no page or file of the site.
-fn broken_links(site: &Site, paths: &[String], static_dir: &std::path::Path) -> Vec<Warning> {
+pub fn broken_links(site: &Site, paths: &[String], static_dir: &std::path::Path) -> Vec<Warning> {
     let paths: std::collections::HashSet<&str> = paths.iter().map(String::as_str).collect();
     let exists = |path: &str| {
         let candidates = if path.is_empty() || path.ends_with('/') {
