@@ -16,14 +16,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import { CHROMIUM, launchChromium } from './launch.mjs';
 import { serve } from './server.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const LANGS = ['vi', 'en'];
 // The English site lives under this folder of the Vietnamese one.
 const LANG_FOLDER = { vi: '', en: 'en/' };
@@ -425,12 +424,7 @@ async function main() {
   console.log(`serving ${root} at ${base}`);
   console.log(`${pages.length} pages (${enCount} under en/), Chromium ${CHROMIUM}, axe-core ${require('axe-core/package.json').version}`);
 
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', locale: 'vi-VN' });
   const watch = new Watch(origin);
   let page = await newPage(context, watch);

@@ -8,11 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './launch.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 const args = process.argv.slice(2);
 const bin = path.resolve(args[0] || '');
@@ -56,8 +55,9 @@ async function up() {
   throw new Error(`serve did not start:\n${log}`);
 }
 
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+let browser;
 try {
+  browser = await launchChromium();
   await up();
   const page = await browser.newPage();
   const errors = [];
@@ -92,7 +92,7 @@ try {
   check(errors.length === 0, `no script errors${errors.length ? ': ' + errors.join('; ') : ''}`);
   check(/reloaded \/vung\/huong-hoa\/ \d+ ms after the save/.test(log), 'the terminal reports the time from save to reload');
 } finally {
-  await browser.close();
+  await browser?.close();
   server.kill();
   fs.rmSync(root, { recursive: true, force: true });
 }
