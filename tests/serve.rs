@@ -107,6 +107,14 @@ fn the_preview_follows_edits_and_keeps_the_last_good_site_after_a_broken_one() {
     );
     let after = until(port, page, "the edited figure", |b| b.contains("51.234"));
     assert!(!after.contains("49.923"), "the old figure is gone");
+    // The pages every region feeds are rendered after the edited region's own: asked for at
+    // once, the whole dataset waits for them rather than answering with the old figure.
+    let (status, dataset) = get(port, "/du-lieu/bao-phu.csv").expect("the whole dataset");
+    assert_eq!(status, 200);
+    assert!(
+        dataset.contains(",51234,") && !dataset.contains(",49923,"),
+        "the whole dataset has the edited figure"
+    );
     assert!(version(&after) > version(&before));
     let (status, answer) = waiting.join().unwrap().expect("the wait is answered");
     assert_eq!(status, 200);
@@ -198,27 +206,37 @@ fn after_an_edit_of_figures_the_pages_rendered_again_make_the_whole_new_site() {
         let new_whole = whole(&site, &computed);
         if let Some(set) = &changed {
             let theme = baophu::load::theme::load(root, "default").unwrap();
-            let memory = baophu::present::Memory::default();
-            render(
-                &site,
-                &computed,
-                &theme,
-                url,
-                &cache,
-                Scope::Regions(set),
-                &memory,
-            )
-            .unwrap();
-            let partial = pages(memory);
-            // Of all the region pages, only the changed regions' own.
-            for region in &site.regions {
-                let own = format!("vung/{}/", region.code);
-                let rendered = partial
-                    .keys()
-                    .any(|p| p.starts_with(&own) || p.starts_with(&format!("en/{own}")));
-                let expected = codes.as_ref().unwrap().contains(&region.code.as_str());
-                assert_eq!(rendered, expected, "{own}");
+            let scoped = |scope| {
+                let memory = baophu::present::Memory::default();
+                render(&site, &computed, &theme, url, &cache, scope, &memory).unwrap();
+                pages(memory)
+            };
+            // First the changed regions' own pages, nothing else; then the site-wide pages,
+            // without any region's own.
+            let regions = scoped(Scope::Regions(set));
+            let site_wide = scoped(Scope::SiteWide);
+            let own = |path: &str, code: &str| {
+                path.starts_with(&format!("vung/{code}/"))
+                    || path.starts_with(&format!("en/vung/{code}/"))
+            };
+            for path in regions.keys() {
+                assert!(
+                    codes.as_ref().unwrap().iter().any(|c| own(path, c)),
+                    "{path} is not a changed region's"
+                );
             }
+            for region in &site.regions {
+                let rendered = regions.keys().any(|p| own(p, &region.code));
+                let expected = codes.as_ref().unwrap().contains(&region.code.as_str());
+                assert_eq!(rendered, expected, "{}", region.code);
+                assert!(!site_wide.keys().any(|p| own(p, &region.code)));
+            }
+            assert!(
+                site_wide.contains_key("index.html")
+                    && site_wide.contains_key("du-lieu/bao-phu.csv")
+            );
+            let mut partial = regions;
+            partial.extend(site_wide);
             served.extend(partial);
             assert_eq!(served.len(), new_whole.len());
             for (path, content) in &new_whole {

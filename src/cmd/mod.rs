@@ -13,6 +13,11 @@ use std::path::Path;
 
 /// Load, validate and compute: the part every command shares.
 pub fn prepare(root: &Path) -> Result<(Site, Computed), Error> {
+    prepare_with(root, &load::FiguresCache::default())
+}
+
+/// `prepare`, taking unchanged figures files from `cache` (the live preview's rebuilds).
+pub fn prepare_with(root: &Path, cache: &load::FiguresCache) -> Result<(Site, Computed), Error> {
     // Not a site at all: one clear message rather than one per missing file.
     if !root.join("config.toml").is_file() {
         return Err(Error::Usage {
@@ -34,7 +39,7 @@ pub fn prepare(root: &Path) -> Result<(Site, Computed), Error> {
     }
     let timings = std::env::var_os("BAOPHU_TIMINGS").is_some();
     let start = std::time::Instant::now();
-    let input = load::load(root)?;
+    let input = load::load_with(root, cache)?;
     let loaded = start.elapsed();
     let site = model::build(input)?;
     let modelled = start.elapsed();

@@ -5,6 +5,7 @@
 use crate::compute::{changes, Computed};
 use crate::diagnostic::Reporter;
 use crate::error::{Error, Text};
+use crate::load::theme::Theme;
 use crate::model::Site;
 use crate::present;
 use crate::present::format::Lang;
@@ -34,6 +35,10 @@ struct State {
     errors: Option<String>,
     /// When the file change behind the latest build was seen, until a page has been served.
     saved_at: Option<Instant>,
+    /// After a partial rebuild, until the site-wide pages are rendered again: a request for a
+    /// page not in `fresh` (the pages just rendered) waits for them.
+    settling: bool,
+    fresh: std::collections::HashSet<String>,
     lang: Lang,
 }
 
@@ -71,6 +76,8 @@ pub fn run(root: &Path, port: u16, lang: Lang) -> Result<(), Error> {
             version: 0,
             errors: None,
             saved_at: None,
+            settling: false,
+            fresh: std::collections::HashSet::new(),
             lang,
         }),
         Condvar::new(),
@@ -102,6 +109,7 @@ pub fn run(root: &Path, port: u16, lang: Lang) -> Result<(), Error> {
         root: root.to_path_buf(),
         base_url: base_url.clone(),
         cache: ShareCache::default(),
+        figures: crate::load::FiguresCache::default(),
         reporter: Reporter::new(lang, std::io::stderr().is_terminal()),
         plain: Reporter::new(lang, false),
         warnings: BTreeSet::new(),
@@ -212,12 +220,14 @@ struct Builder {
     root: PathBuf,
     base_url: String,
     cache: ShareCache,
+    figures: crate::load::FiguresCache,
     reporter: Reporter,
     plain: Reporter,
     /// Warnings already printed, so that a rebuild prints only new ones.
     warnings: BTreeSet<Warning>,
-    /// The last good build's model, to tell which regions an edit of figures changed.
-    last: Option<(Site, Computed)>,
+    /// The last good build's model and theme, to tell which regions an edit of figures changed
+    /// and to render the site-wide pages after them.
+    last: Option<(Site, Computed, Theme)>,
     /// Links that lead nowhere, as the last whole render found them.
     link_warnings: Vec<Warning>,
     shared: Shared,
@@ -233,15 +243,16 @@ struct Rebuilt {
 }
 
 impl Builder {
-    /// Renders the site again: only the pages of regions whose figures changed when nothing but
-    /// figures files changed since the last good build, else everything.
+    /// Renders the site again: when nothing but figures files changed since the last good
+    /// build, only the pages of the regions whose figures changed (the site-wide pages follow
+    /// in `render_site_wide`), else everything.
     fn render(&mut self, figures_only: bool) -> Result<Rebuilt, Error> {
-        let (site, computed) = super::prepare(&self.root)?;
+        let (site, computed) = super::prepare_with(&self.root, &self.figures)?;
         let theme = crate::load::theme::load(&self.root, &site.config.theme)?;
         let regions = figures_only
             .then_some(self.last.as_ref())
             .flatten()
-            .and_then(|(s, c)| changes::regions_with_new_figures((s, c), (&site, &computed)));
+            .and_then(|(s, c, _)| changes::regions_with_new_figures((s, c), (&site, &computed)));
         let scope = match &regions {
             Some(set) => present::Scope::Regions(set),
             None => present::Scope::All,
@@ -263,7 +274,7 @@ impl Builder {
         warnings.extend(self.link_warnings.iter().cloned());
         warnings.sort();
         let regions = regions.map(|r| r.len());
-        self.last = Some((site, computed));
+        self.last = Some((site, computed, theme));
         Ok(Rebuilt {
             pages: memory.into_pages(),
             static_dir: rendered.static_dir,
@@ -272,17 +283,33 @@ impl Builder {
         })
     }
 
+    /// The pages that gather many regions (home, indicators, plans, the whole dataset,
+    /// search), after a partial render of the changed regions' own pages.
+    fn render_site_wide(&self) -> Result<Vec<present::Page>, Error> {
+        let Some((site, computed, theme)) = &self.last else {
+            return Ok(Vec::new());
+        };
+        let memory = present::Memory::default();
+        present::render(
+            site,
+            computed,
+            theme,
+            &self.base_url,
+            &self.cache,
+            present::Scope::SiteWide,
+            &memory,
+        )?;
+        Ok(memory.into_pages())
+    }
+
     fn build(&mut self, changed: &BTreeSet<PathBuf>, saved_at: Option<Instant>) {
         let start = Instant::now();
         let figures = self.root.join("data").join("figures");
         let figures_only = !changed.is_empty() && changed.iter().all(|p| p.starts_with(&figures));
         let result = self.render(figures_only);
-        // A failed build used nothing: the cache keeps everything for the next one.
-        let whole_site = matches!(result, Ok(Rebuilt { regions: None, .. }));
-        let drawn = self.cache.finish_build(whole_site);
         let ms = start.elapsed().as_millis();
         let (lock, wake) = &*self.shared;
-        match result {
+        let rendered = match result {
             Ok(Rebuilt {
                 pages: rendered_pages,
                 static_dir,
@@ -299,44 +326,66 @@ impl Builder {
                 self.warnings = warnings.iter().cloned().collect();
                 let mut state = lock.lock().expect("serve state");
                 let rendered_files = rendered_pages.len();
-                let mut changed = 0;
-                // A partial render replaces the pages it rendered; the others stay as they were.
-                let mut pages = match regions {
-                    Some(_) => state.pages.clone(),
-                    None => HashMap::with_capacity(rendered_pages.len()),
+                let partial = regions.is_some();
+                // A partial render replaces the pages it rendered; the others stay as they
+                // were, and until the site-wide pages are rendered again, a request for one of
+                // them waits (`State::settling`).
+                let old = if partial {
+                    HashMap::new()
+                } else {
+                    std::mem::take(&mut state.pages)
                 };
+                let mut fresh = std::collections::HashSet::new();
+                let mut changed = 0;
                 for page in rendered_pages {
-                    let content = match state.pages.get(&page.path) {
-                        Some(old) if **old == page.content => old.clone(),
+                    let before = if partial {
+                        state.pages.get(&page.path)
+                    } else {
+                        old.get(&page.path)
+                    };
+                    let content = match before {
+                        Some(b) if **b == page.content => b.clone(),
                         _ => {
                             changed += 1;
                             Arc::new(page.content)
                         }
                     };
-                    pages.insert(page.path, content);
+                    if partial {
+                        fresh.insert(page.path.clone());
+                    }
+                    state.pages.insert(page.path, content);
                 }
                 let w = warnings.len();
+                let drawn = if partial {
+                    0
+                } else {
+                    self.cache.finish_build(true)
+                };
                 match (self.lang, regions) {
                     (Lang::Vi, Some(n)) => println!(
-                        "đã dựng lại trang của {n} vùng có số liệu mới và các trang chung trong {ms} ms: {rendered_files} tệp, {changed} tệp đổi, vẽ {drawn} ảnh chia sẻ, {w} cảnh báo"
+                        "đã dựng lại trang của {n} vùng có số liệu mới trong {ms} ms: {rendered_files} tệp, {changed} tệp đổi, {w} cảnh báo"
                     ),
                     (Lang::Vi, None) => println!(
                         "đã dựng toàn trang trong {ms} ms: {rendered_files} tệp, {changed} tệp đổi, vẽ {drawn} ảnh chia sẻ, {w} cảnh báo"
                     ),
                     (Lang::En, Some(n)) => println!(
-                        "rebuilt the pages of {n} region(s) with new figures and the site-wide pages in {ms} ms: {rendered_files} files, {changed} changed, {drawn} share images drawn, {w} warnings"
+                        "rebuilt the pages of {n} region(s) with new figures in {ms} ms: {rendered_files} files, {changed} changed, {w} warnings"
                     ),
                     (Lang::En, None) => println!(
                         "built the whole site in {ms} ms: {rendered_files} files, {changed} changed, {drawn} share images drawn, {w} warnings"
                     ),
                 }
-                state.pages = pages;
                 state.static_dir = Some(static_dir);
                 state.errors = None;
                 state.version += 1;
                 state.saved_at = saved_at;
+                state.settling = partial;
+                state.fresh = fresh;
+                Ok(partial)
             }
             Err(e) => {
+                // A failed build used nothing: the cache keeps everything for the next one.
+                self.cache.finish_build(false);
                 eprint!("{}", self.reporter.error(&e));
                 eprintln!("{}", self.reporter.summary(e.flatten().len(), 0));
                 match self.lang {
@@ -349,8 +398,48 @@ impl Builder {
                 state.errors = Some(self.plain.error(&e));
                 state.version += 1;
                 state.saved_at = saved_at;
+                Err(())
+            }
+        };
+        wake.notify_all();
+        if rendered != Ok(true) {
+            return;
+        }
+        // The open page is already reloading with the edited region's pages: now the pages
+        // every region feeds.
+        let start = Instant::now();
+        let result = self.render_site_wide();
+        let drawn = self.cache.finish_build(false);
+        let ms = start.elapsed().as_millis();
+        let mut state = lock.lock().expect("serve state");
+        match result {
+            Ok(pages) => {
+                let files = pages.len();
+                let mut changed = 0;
+                for page in pages {
+                    if state.pages.get(&page.path).map(|b| b.as_slice()) != Some(&page.content) {
+                        changed += 1;
+                        state.pages.insert(page.path, Arc::new(page.content));
+                    }
+                }
+                match self.lang {
+                    Lang::Vi => println!(
+                        "đã dựng lại các trang chung trong {ms} ms: {files} tệp, {changed} tệp đổi, vẽ {drawn} ảnh chia sẻ"
+                    ),
+                    Lang::En => println!(
+                        "rebuilt the site-wide pages in {ms} ms: {files} files, {changed} changed, {drawn} share images drawn"
+                    ),
+                }
+            }
+            Err(e) => {
+                eprint!("{}", self.reporter.error(&e));
+                state.errors = Some(self.plain.error(&e));
+                state.version += 1;
             }
         }
+        state.settling = false;
+        state.fresh.clear();
+        drop(state);
         wake.notify_all();
     }
 }
@@ -380,13 +469,16 @@ fn respond(shared: &Shared, request: tiny_http::Request) {
             )
         }
         _ => {
-            let mut state = lock.lock().expect("serve state");
             let key = path.trim_start_matches('/');
             let key = if key.is_empty() || key.ends_with('/') {
                 format!("{key}index.html")
             } else {
                 key.to_string()
             };
+            let state = lock.lock().expect("serve state");
+            let mut state = wake
+                .wait_while(state, |s| s.settling && !s.fresh.contains(&key))
+                .expect("serve state");
             let found = state
                 .pages
                 .get(&key)

@@ -11,7 +11,11 @@ pub mod theme;
 pub use source::SourceFile;
 
 use crate::error::Error;
+use rayon::prelude::*;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
 
 /// Everything read from a site folder, before validation.
 #[derive(Debug)]
@@ -22,7 +26,8 @@ pub struct Input {
     pub series: data::Loaded<data::SeriesFile>,
     pub indicators: data::Loaded<data::IndicatorsFile>,
     pub sources: data::Loaded<data::SourcesFile>,
-    pub figures: Vec<data::Loaded<data::FiguresFile>>,
+    /// Shared with a `FiguresCache`, which may keep them for the next load.
+    pub figures: Vec<Arc<data::Loaded<data::FiguresFile>>>,
     pub plans: Vec<content::PlanFile>,
     pub pages: Vec<content::PageFile>,
     /// Problems in rows the loader left out (a CSV cell that is not a number): errors, but
@@ -32,6 +37,74 @@ pub struct Input {
 
 /// Reads the whole site folder. All syntax errors are collected, not only the first.
 pub fn load(root: &Path) -> Result<Input, Error> {
+    load_with(root, &FiguresCache::default())
+}
+
+/// The figures files read by earlier loads, by path, with the size and modification time they
+/// had. The live preview reloads the site after every save; at national size parsing the
+/// figures is most of a load, and an edit touches one file of them.
+#[derive(Default)]
+pub struct FiguresCache {
+    files: Mutex<HashMap<PathBuf, CachedFile>>,
+}
+
+/// The figures a file gives (one per year) and the problems of rows left out.
+type ReadFigures<F> = (Vec<F>, Vec<Error>);
+
+struct CachedFile {
+    stamp: (u64, SystemTime),
+    figures: Vec<Arc<data::Loaded<data::FiguresFile>>>,
+}
+
+impl FiguresCache {
+    /// The figures of a file, read again unless it has the size and modification time it had
+    /// when cached (how make and cargo tell a changed file). Files with errors are not kept.
+    fn get_or_read(
+        &self,
+        path: &Path,
+        read: impl FnOnce() -> Result<ReadFigures<data::Loaded<data::FiguresFile>>, Error>,
+    ) -> Result<ReadFigures<Arc<data::Loaded<data::FiguresFile>>>, Error> {
+        let stamp = std::fs::metadata(path)
+            .and_then(|m| Ok((m.len(), m.modified()?)))
+            .ok();
+        if let Some(stamp) = stamp {
+            let files = self.files.lock().expect("figures cache");
+            if let Some(cached) = files.get(path).filter(|c| c.stamp == stamp) {
+                return Ok((cached.figures.clone(), Vec::new()));
+            }
+        }
+        let (figures, problems) = read()?;
+        let figures: Vec<_> = figures.into_iter().map(Arc::new).collect();
+        let mut files = self.files.lock().expect("figures cache");
+        match stamp {
+            Some(stamp) if problems.is_empty() => {
+                files.insert(
+                    path.to_path_buf(),
+                    CachedFile {
+                        stamp,
+                        figures: figures.clone(),
+                    },
+                );
+            }
+            _ => {
+                files.remove(path);
+            }
+        }
+        Ok((figures, problems))
+    }
+
+    /// Forgets the files a load did not read (deleted or renamed).
+    fn keep_only(&self, paths: &[&PathBuf]) {
+        let keep: std::collections::HashSet<&PathBuf> = paths.iter().copied().collect();
+        self.files
+            .lock()
+            .expect("figures cache")
+            .retain(|p, _| keep.contains(p));
+    }
+}
+
+/// `load`, taking unchanged figures files from `cache`.
+pub fn load_with(root: &Path, cache: &FiguresCache) -> Result<Input, Error> {
     let mut errors = Vec::new();
     let config = config::load(root).map_err(|e| errors.push(e)).ok();
     let data = root.join("data");
@@ -39,19 +112,35 @@ pub fn load(root: &Path) -> Result<Input, Error> {
     let series = data::load_file(&data.join("series.toml")).map_err(|e| errors.push(e));
     let indicators = data::load_file(&data.join("indicators.toml")).map_err(|e| errors.push(e));
     let sources = data::load_file(&data.join("sources.toml")).map_err(|e| errors.push(e));
-    let mut figures = Vec::new();
-    for path in files_with_extension(&data.join("figures"), "toml", &mut errors) {
-        match data::load_file(&path) {
-            Ok(f) => figures.push(f),
-            Err(e) => errors.push(e),
-        }
-    }
+    // A national site has a figures file per year with a row per region and series: the
+    // files are read on all cores, then taken in name order so messages keep their order.
+    let numbers = config.as_ref().map(|c| c.csv_numbers).unwrap_or_default();
+    let toml_files = files_with_extension(&data.join("figures"), "toml", &mut errors);
     // Figures saved from Excel are read as they are: no conversion step to forget, and
     // messages point at the row and column the editor typed.
-    let numbers = config.as_ref().map(|c| c.csv_numbers).unwrap_or_default();
+    let csv_files = files_with_extension(&data.join("figures"), "csv", &mut errors);
+    let read = |path: &PathBuf, is_csv: bool| {
+        cache.get_or_read(path, || {
+            if is_csv {
+                csv::load(path, numbers)
+            } else {
+                data::load_file(path).map(|f| (vec![f], Vec::new()))
+            }
+        })
+    };
+    let all: Vec<(&PathBuf, bool)> = toml_files
+        .iter()
+        .map(|p| (p, false))
+        .chain(csv_files.iter().map(|p| (p, true)))
+        .collect();
+    let mut figures = Vec::new();
     let mut problems = Vec::new();
-    for path in files_with_extension(&data.join("figures"), "csv", &mut errors) {
-        match csv::load(&path, numbers) {
+    for loaded in all
+        .par_iter()
+        .map(|&(path, is_csv)| read(path, is_csv))
+        .collect::<Vec<_>>()
+    {
+        match loaded {
             Ok((years, mut bad_rows)) => {
                 figures.extend(years);
                 problems.append(&mut bad_rows);
@@ -59,6 +148,7 @@ pub fn load(root: &Path) -> Result<Input, Error> {
             Err(e) => errors.push(e),
         }
     }
+    cache.keep_only(&all.iter().map(|(p, _)| *p).collect::<Vec<_>>());
     let mut plans = Vec::new();
     for path in files_with_extension(&root.join("content").join("plans"), "md", &mut errors) {
         match content::load_plan(&path) {
@@ -115,4 +205,48 @@ fn files_with_extension(dir: &Path, ext: &str, errors: &mut Vec<Error>) -> Vec<P
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(cache: &FiguresCache, path: &Path) -> Vec<Arc<data::Loaded<data::FiguresFile>>> {
+        cache
+            .get_or_read(path, || csv::load(path, config::CsvNumbers::default()))
+            .unwrap()
+            .0
+    }
+
+    #[test]
+    fn an_unchanged_figures_file_is_not_read_again_and_an_edited_one_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("2019.csv");
+        std::fs::write(
+            &path,
+            "region,series,year,actual,source\nvn,bhxh,2019,100,s\n",
+        )
+        .unwrap();
+        let cache = FiguresCache::default();
+        let first = read(&cache, &path);
+        let again = read(&cache, &path);
+        assert!(Arc::ptr_eq(&first[0], &again[0]), "taken from the cache");
+
+        // Another size: read again, with the new figure.
+        std::fs::write(
+            &path,
+            "region,series,year,actual,source\nvn,bhxh,2019,1234,s\n",
+        )
+        .unwrap();
+        let edited = read(&cache, &path);
+        assert!(!Arc::ptr_eq(&first[0], &edited[0]));
+        let actual = |f: &[Arc<data::Loaded<data::FiguresFile>>]| {
+            f[0].data.figure[0].actual.as_ref().map(|a| *a.get_ref())
+        };
+        assert_eq!(actual(&edited), Some(1234.0));
+
+        // Files a load no longer finds are forgotten.
+        cache.keep_only(&[]);
+        assert!(cache.files.lock().unwrap().is_empty());
+    }
 }

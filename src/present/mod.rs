@@ -280,19 +280,40 @@ struct PageMeta {
     targets_csv: Option<String>,
 }
 
-/// Which region pages a render writes. The live preview, after an edit of figures only,
-/// renders the pages of the regions whose figures changed, with every page that gathers many
-/// regions (home, indicators, plans, data, search); the rest of the site is as before.
+/// Which pages a render writes. The live preview, after an edit of figures only, renders the
+/// pages of the regions whose figures changed (`Regions`), shows them, then renders every page
+/// that gathers many regions (`SiteWide`: home, indicators, plans, data, search); the rest of
+/// the site is as before.
 #[derive(Clone, Copy)]
 pub enum Scope<'a> {
     All,
+    /// Only these regions' own pages and files.
     Regions(&'a std::collections::HashSet<RegionIdx>),
+    /// Every page but the regions' own, without the sitemap.
+    SiteWide,
     /// Every page but those of these regions, which a build kept from its previous output
     /// (their files are `kept`): the sitemap and the link check still count them.
     AllBut {
         regions: &'a std::collections::HashSet<RegionIdx>,
         kept: &'a [String],
     },
+}
+
+impl Scope<'_> {
+    /// Whether the pages that gather many regions are rendered.
+    fn site_wide(&self) -> bool {
+        !matches!(self, Scope::Regions(_))
+    }
+
+    /// Whether a region's own pages are rendered.
+    fn has_region(&self, r: RegionIdx) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Regions(set) => set.contains(&r),
+            Scope::SiteWide => false,
+            Scope::AllBut { regions, .. } => !regions.contains(&r),
+        }
+    }
 }
 
 /// Renders every page of the site in every language, with data files, embeds and share images
@@ -373,7 +394,7 @@ pub fn render(
             paths.sort();
             warnings
         }
-        Scope::Regions(_) => Vec::new(),
+        Scope::Regions(_) | Scope::SiteWide => Vec::new(),
     };
     Ok(Rendered {
         paths,
@@ -669,18 +690,20 @@ fn render_language(run: Run, tr: &Tr, out: &Out) -> Result<(), Error> {
         .region_by_code(&site.config.headline_region)
         .filter(|r| site.config.pages.share_image(site.region(*r).level.key()))
         .map(|r| share_path(&view::region_url(site, r)));
-    out.put(render(
-        "home.html",
-        PageMeta {
-            url: String::new(),
-            title: site_view.title.clone(),
-            description: site_view.description.clone(),
-            image: nation_image.clone(),
-            image_alt: site_view.title.clone(),
-            ..PageMeta::default()
-        },
-        Serde(&home).into(),
-    )?)?;
+    if scope.site_wide() {
+        out.put(render(
+            "home.html",
+            PageMeta {
+                url: String::new(),
+                title: site_view.title.clone(),
+                description: site_view.description.clone(),
+                image: nation_image.clone(),
+                image_alt: site_view.title.clone(),
+                ..PageMeta::default()
+            },
+            Serde(&home).into(),
+        )?)?;
+    }
 
     // Region, indicator and plan pages are independent: render them on all cores. The
     // collected order is the job order, so the output does not depend on scheduling.
@@ -689,16 +712,17 @@ fn render_language(run: Run, tr: &Tr, out: &Out) -> Result<(), Error> {
         Indicator(IndicatorIdx),
         Plan(usize),
     }
+    let site_wide = scope.site_wide();
     let jobs: Vec<Job> = (0..site.regions.len())
         .map(RegionIdx)
-        .filter(|r| match scope {
-            Scope::All => true,
-            Scope::Regions(set) => set.contains(r),
-            Scope::AllBut { regions, .. } => !regions.contains(r),
-        })
+        .filter(|r| scope.has_region(*r))
         .map(Job::Region)
-        .chain((0..site.indicators.len()).map(|i| Job::Indicator(IndicatorIdx(i))))
-        .chain((0..site.plans.len()).map(Job::Plan))
+        .chain(
+            (0..site.indicators.len())
+                .filter(|_| site_wide)
+                .map(|i| Job::Indicator(IndicatorIdx(i))),
+        )
+        .chain((0..site.plans.len()).filter(|_| site_wide).map(Job::Plan))
         .collect();
     let timer = timer.next("region, indicator and plan pages");
     let job_pages = |job: &Job| -> Result<Vec<Page>, Error> {
@@ -811,6 +835,10 @@ fn render_language(run: Run, tr: &Tr, out: &Out) -> Result<(), Error> {
                 .try_for_each(|page| out.put_for(region, page))
         })?;
 
+    if !site_wide {
+        timer.done();
+        return Ok(());
+    }
     // The whole dataset in one place, described by its data package.
     let timer = timer.next("whole dataset and the other pages");
     let dir = data::DATASET_DIR;
