@@ -52,11 +52,16 @@ pub fn number(v: f64, decimals: usize, lang: Lang) -> String {
 /// `v` (not negative) with `decimals` places, halves rounded up as published reports do:
 /// 33,775 → 33,78 although the binary value of 33.775 is a little below it.
 fn round_half_up(v: f64, decimals: usize) -> String {
-    let scale = 10f64.powi(decimals as i32);
+    let scale = match decimals {
+        0 => 1.0,
+        1 => 10.0,
+        2 => 100.0,
+        n => 10f64.powi(n as i32),
+    };
     let whole = (v * scale * (1.0 + 1e-12)).round();
     // Integer formatting: `{:.0}` of a float takes the exact (slow) path, and this runs for
     // every number of every page.
-    let digits = if whole < 9.0e15 {
+    let mut digits = if whole < 9.0e15 {
         (whole as u64).to_string()
     } else {
         format!("{whole:.0}")
@@ -64,9 +69,11 @@ fn round_half_up(v: f64, decimals: usize) -> String {
     if decimals == 0 {
         return digits;
     }
-    let padded = format!("{digits:0>width$}", width = decimals + 1);
-    let (int, frac) = padded.split_at(padded.len() - decimals);
-    format!("{int}.{frac}")
+    if digits.len() <= decimals {
+        digits.insert_str(0, &"0".repeat(decimals + 1 - digits.len()));
+    }
+    digits.insert(digits.len() - decimals, '.');
+    digits
 }
 
 /// A count: whole numbers, grouped.

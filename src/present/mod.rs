@@ -724,7 +724,7 @@ fn render_language(run: Run, tr: &Tr, out: &Out) -> Result<(), Error> {
         )
         .chain((0..site.plans.len()).filter(|_| site_wide).map(Job::Plan))
         .collect();
-    let timer = timer.next("region, indicator and plan pages");
+    let timer = timer.next("region, indicator and plan pages, whole dataset");
     let job_pages = |job: &Job| -> Result<Vec<Page>, Error> {
         match *job {
             Job::Region(r) => {
@@ -819,33 +819,45 @@ fn render_language(run: Run, tr: &Tr, out: &Out) -> Result<(), Error> {
             }
         }
     };
-    jobs.par_iter()
-        .map(|job| {
-            let region = match *job {
-                Job::Region(r) => Some(r),
-                _ => None,
-            };
-            (region, job_pages(job))
-        })
-        // Each job's pages go to the sink as soon as the job is done: the site is never
-        // held in memory whole.
-        .try_for_each(|(region, pages)| {
-            pages?
-                .into_iter()
-                .try_for_each(|page| out.put_for(region, page))
-        })?;
+    let dir = data::DATASET_DIR;
+    // The whole dataset is one long file made on one core: it is made while the pages are,
+    // not after them with the other cores idle.
+    let dataset = || {
+        if !site_wide {
+            return Ok(());
+        }
+        out.put(Page::text(
+            format!("{dir}{}", data::OBSERVATIONS),
+            data::dataset_csv(tr, site, computed),
+        ))
+    };
+    let pages = || {
+        jobs.par_iter()
+            .map(|job| {
+                let region = match *job {
+                    Job::Region(r) => Some(r),
+                    _ => None,
+                };
+                (region, job_pages(job))
+            })
+            // Each job's pages go to the sink as soon as the job is done: the site is never
+            // held in memory whole.
+            .try_for_each(|(region, pages)| {
+                pages?
+                    .into_iter()
+                    .try_for_each(|page| out.put_for(region, page))
+            })
+    };
+    let (pages, dataset) = rayon::join(pages, dataset);
+    pages?;
+    dataset?;
 
     if !site_wide {
         timer.done();
         return Ok(());
     }
-    // The whole dataset in one place, described by its data package.
-    let timer = timer.next("whole dataset and the other pages");
-    let dir = data::DATASET_DIR;
-    out.put(Page::text(
-        format!("{dir}{}", data::OBSERVATIONS),
-        data::dataset_csv(tr, site, computed),
-    ))?;
+    // The rest of the whole dataset, described by its data package.
+    let timer = timer.next("the other site-wide pages");
     out.put(Page::text(
         format!("{dir}{}", data::TARGETS),
         data::targets_csv(&data::target_rows(
