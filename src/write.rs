@@ -64,14 +64,20 @@ impl Staging {
     }
 
     fn make_parent(&self, path: &Path) -> Result<(), Error> {
-        if let Some(folder) = path.parent() {
-            // Made under the lock: another thread must not see the folder as made before it is.
-            let mut made = self.made.lock().expect("folders");
-            if !made.contains(folder) {
-                fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
-                made.insert(folder.to_path_buf());
-            }
+        let Some(folder) = path.parent() else {
+            return Ok(());
+        };
+        if self.made.lock().expect("folders").contains(folder) {
+            return Ok(());
         }
+        // Made outside the lock, so that threads writing into other folders do not wait on
+        // this one's `mkdir`; two threads making the same folder at once is harmless, as
+        // `create_dir_all` takes a folder that exists as made.
+        fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
+        self.made
+            .lock()
+            .expect("folders")
+            .insert(folder.to_path_buf());
         Ok(())
     }
 
