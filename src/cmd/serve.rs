@@ -240,6 +240,9 @@ struct Rebuilt {
     static_dir: PathBuf,
     warnings: Vec<Warning>,
     regions: Option<usize>,
+    /// The build before, dropped once the new pages are served: freeing a national site's
+    /// model takes time the editor need not wait for.
+    previous: Option<(Site, Computed, Theme)>,
 }
 
 impl Builder {
@@ -247,12 +250,17 @@ impl Builder {
     /// build, only the pages of the regions whose figures changed (the site-wide pages follow
     /// in `render_site_wide`), else everything.
     fn render(&mut self, figures_only: bool) -> Result<Rebuilt, Error> {
+        let timings = std::env::var_os("BAOPHU_TIMINGS").is_some();
         let (site, computed) = super::prepare_with(&self.root, &self.figures)?;
+        let start = Instant::now();
         let theme = crate::load::theme::load(&self.root, &site.config.theme)?;
         let regions = figures_only
             .then_some(self.last.as_ref())
             .flatten()
             .and_then(|(s, c, _)| changes::regions_with_new_figures((s, c), (&site, &computed)));
+        if timings {
+            eprintln!("theme and what changed: {} ms", start.elapsed().as_millis());
+        }
         let scope = match &regions {
             Some(set) => present::Scope::Regions(set),
             None => present::Scope::All,
@@ -274,12 +282,13 @@ impl Builder {
         warnings.extend(self.link_warnings.iter().cloned());
         warnings.sort();
         let regions = regions.map(|r| r.len());
-        self.last = Some((site, computed, theme));
+        let previous = self.last.replace((site, computed, theme));
         Ok(Rebuilt {
             pages: memory.into_pages(),
             static_dir: rendered.static_dir,
             warnings,
             regions,
+            previous,
         })
     }
 
@@ -309,13 +318,16 @@ impl Builder {
         let result = self.render(figures_only);
         let ms = start.elapsed().as_millis();
         let (lock, wake) = &*self.shared;
+        let mut previous = None;
         let rendered = match result {
             Ok(Rebuilt {
                 pages: rendered_pages,
                 static_dir,
                 warnings,
                 regions,
+                previous: before,
             }) => {
+                previous = before;
                 let new: Vec<&Warning> = warnings
                     .iter()
                     .filter(|w| !self.warnings.contains(*w))
@@ -402,6 +414,7 @@ impl Builder {
             }
         };
         wake.notify_all();
+        drop(previous);
         if rendered != Ok(true) {
             return;
         }
