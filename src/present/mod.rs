@@ -690,7 +690,8 @@ fn render_language(run: Run, tr: &Tr, out: &Out) -> Result<(), Error> {
         .region_by_code(&site.config.headline_region)
         .filter(|r| site.config.pages.share_image(site.region(*r).level.key()))
         .map(|r| share_path(&view::region_url(site, r)));
-    if scope.site_wide() {
+    let site_wide = scope.site_wide();
+    if site_wide {
         out.put(render(
             "home.html",
             PageMeta {
@@ -712,7 +713,6 @@ fn render_language(run: Run, tr: &Tr, out: &Out) -> Result<(), Error> {
         Indicator(IndicatorIdx),
         Plan(usize),
     }
-    let site_wide = scope.site_wide();
     let jobs: Vec<Job> = (0..site.regions.len())
         .map(RegionIdx)
         .filter(|r| scope.has_region(*r))
