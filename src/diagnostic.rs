@@ -121,7 +121,7 @@ impl Reporter {
     fn line(&mut self, pos: &Position) -> Option<(String, std::ops::Range<usize>)> {
         let text = self
             .files
-            .entry(pos.path.clone())
+            .entry(pos.path.to_path_buf())
             .or_insert_with(|| {
                 let text = std::fs::read_to_string(&pos.path).ok()?;
                 Some(text.strip_prefix('\u{feff}').unwrap_or(&text).to_string())
@@ -182,7 +182,7 @@ mod tests {
         std::fs::write(&path, "year = 2019\n[[figure]]\nregion = \"vn-xx\"\n").unwrap();
         let error = Error::UnknownRegion {
             pos: Position {
-                path: path.clone(),
+                path: path.clone().into(),
                 line: 3,
                 column: 10,
             },

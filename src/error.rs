@@ -2,11 +2,13 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A place in an input file: 1-based line and column (column counted in characters).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Position {
-    pub path: PathBuf,
+    /// Shared with the file's other positions: a national site keeps one per figure.
+    pub path: Arc<Path>,
     pub line: usize,
     pub column: usize,
 }
@@ -20,7 +22,7 @@ impl Position {
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let column = before[line_start..].chars().count() + 1;
         Position {
-            path: path.to_path_buf(),
+            path: Arc::from(path),
             line,
             column,
         }
@@ -29,7 +31,7 @@ impl Position {
     /// The start of a file, for problems that concern a whole file.
     pub fn file(path: &Path) -> Position {
         Position {
-            path: path.to_path_buf(),
+            path: Arc::from(path),
             line: 1,
             column: 1,
         }

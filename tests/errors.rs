@@ -170,7 +170,7 @@ fn zero_denominator_gives_no_value_and_a_warning() {
         })
         .expect("a warning about the indicator");
     assert!(w.message.en.contains("huong-hoa") && w.message.en.contains("2019"));
-    assert_eq!(w.pos.path, root.join("data/indicators.toml"));
+    assert_eq!(*w.pos.path, *root.join("data/indicators.toml"));
     assert_eq!(
         (w.pos.line, w.pos.column),
         line_col(root, "data/indicators.toml", "\"bhtn / doi_tuong_bhtn\"")
@@ -475,7 +475,7 @@ fn a_target_before_its_plan_is_a_warning() {
                 .contains("target year 2002 is before the plan was issued (2017)")
         })
         .expect("the warning");
-    assert_eq!(w.pos.path, root.join(file));
+    assert_eq!(*w.pos.path, *root.join(file));
     assert_eq!((w.pos.line, w.pos.column), line_col(root, file, "2002"));
 }
 
@@ -633,7 +633,7 @@ fn a_total_that_is_not_the_sum_of_its_parts_is_a_warning() {
                 .contains("`bhxh` in 2019 is 5200 but its parts bhxh_bb + bhxh_tn add up to 5122")
         })
         .expect("the warning");
-    assert_eq!(w.pos.path, root.join("data/figures/2019.toml"));
+    assert_eq!(*w.pos.path, *root.join("data/figures/2019.toml"));
 }
 
 #[test]

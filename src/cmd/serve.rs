@@ -18,8 +18,10 @@ use std::sync::mpsc;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-/// How long the files must stay still before a rebuild: an editor's save can be several writes.
-const QUIET: Duration = Duration::from_millis(80);
+/// How long the files must stay still before a rebuild: an editor's save can be several writes,
+/// made within a few milliseconds. A build that still caught a file half-written is followed by
+/// another when the last write lands.
+const QUIET: Duration = Duration::from_millis(40);
 /// How long a page's reload request waits for a new build before it asks again.
 const LONG_POLL: Duration = Duration::from_secs(25);
 const RELOAD_JS: &str = include_str!("serve/reload.js");

@@ -3,8 +3,9 @@
 
 use crate::compute::Computed;
 use crate::fingerprint::Fingerprint;
-use crate::model::{RegionIdx, Site};
-use std::collections::HashSet;
+use crate::model::{Figure, RegionIdx, SeriesIdx, Site};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashSet};
 
 /// The regions whose figures differ between two versions of a site whose regions, series,
 /// indicators, plans and theme are the same (only figures files were edited). None when the
@@ -18,24 +19,29 @@ pub fn regions_with_new_figures(
     if old.regions.len() != new.regions.len() || old_computed.as_of != new_computed.as_of {
         return None;
     }
-    let mut changed = HashSet::new();
-    for (&(region, series), years) in new.figures.iter() {
-        let same = old.figures.by_year(region, series).is_some_and(|before| {
-            before.len() == years.len()
-                && before
-                    .iter()
-                    .zip(years)
+    let series = old.series.len().max(new.series.len());
+    let same = |a: Option<&BTreeMap<i32, Figure>>, b: Option<&BTreeMap<i32, Figure>>| match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => {
+            a.len() == b.len()
+                && a.iter()
+                    .zip(b)
                     .all(|((y0, f0), (y1, f1))| y0 == y1 && f0.same_as(f1))
-        });
-        if !same {
-            changed.insert(region);
         }
-    }
-    for (&(region, series), _) in old.figures.iter() {
-        if new.figures.by_year(region, series).is_none() {
-            changed.insert(region);
-        }
-    }
+        _ => false,
+    };
+    let changed = (0..new.regions.len())
+        .into_par_iter()
+        .map(RegionIdx)
+        .filter(|&region| {
+            (0..series).map(SeriesIdx).any(|s| {
+                !same(
+                    old.figures.by_year(region, s),
+                    new.figures.by_year(region, s),
+                )
+            })
+        })
+        .collect();
     Some(changed)
 }
 
@@ -44,7 +50,7 @@ pub fn regions_with_new_figures(
 /// made from are unchanged.
 pub fn region_fingerprints(site: &Site) -> Vec<Fingerprint> {
     let mut per_region = vec![0u128; site.regions.len()];
-    for (&(region, series), years) in site.figures.iter() {
+    for ((region, series), years) in site.figures.iter() {
         let mut f = Fingerprint::default();
         f.write(&(series.0 as u64).to_le_bytes());
         for (year, fig) in years {

@@ -16,7 +16,11 @@ use crate::model::{
 };
 use progress::{Goal, Method, Observation, Progress};
 use stats::Ratio;
-use std::collections::{BTreeMap, HashMap};
+// Keys are small indexes and ids the site itself declares: a fast hash, not one hardened against
+// chosen keys, and the same order in every run.
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 /// A computed value and whether its inputs were approximate ("≈") or lower bounds (">").
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -44,17 +48,17 @@ pub struct SeriesYear {
 #[derive(Debug, Default)]
 pub struct Computed {
     /// Years that have a figure, per region and series.
-    pub series: HashMap<(RegionIdx, SeriesIdx), Vec<SeriesYear>>,
+    pub series: FxHashMap<(RegionIdx, SeriesIdx), Vec<SeriesYear>>,
     /// Indicator values per region, by year; only years with a value.
-    pub indicators: HashMap<(RegionIdx, IndicatorIdx), BTreeMap<i32, Value>>,
+    pub indicators: FxHashMap<(RegionIdx, IndicatorIdx), BTreeMap<i32, Value>>,
     /// Per plan, per target, in the model's order.
     pub progress: Vec<Vec<Progress>>,
     /// (plan, target) positions of the targets set on a metric in a region, by target year.
-    pub targets: HashMap<(RegionIdx, Metric), Vec<(usize, usize)>>,
+    pub targets: FxHashMap<(RegionIdx, Metric), Vec<(usize, usize)>>,
     /// (plan, target) positions of all targets set for a region, by target year then plan.
-    pub region_targets: HashMap<RegionIdx, Vec<(usize, usize)>>,
+    pub region_targets: FxHashMap<RegionIdx, Vec<(usize, usize)>>,
     /// The plans that concern a region: issued for it or setting a target for it, in plan order.
-    pub region_plans: HashMap<RegionIdx, Vec<usize>>,
+    pub region_plans: FxHashMap<RegionIdx, Vec<usize>>,
     pub warnings: Vec<Warning>,
     /// The last year with any actual figure: targets up to it are judged by their year's figure.
     pub as_of: Option<i32>,
@@ -150,21 +154,41 @@ pub fn compute(site: &Site) -> Computed {
     let mut out = Computed::default();
     let mut warnings = site.warnings.clone();
 
-    for r in 0..site.regions.len() {
-        let region = RegionIdx(r);
-        for s in 0..site.series.len() {
-            let series = SeriesIdx(s);
-            if let Some(years) = site.figures.by_year(region, series) {
-                let stats = series_stats(site, region, series, years, &mut warnings);
-                out.series.insert((region, series), stats);
-            }
+    // Each region's series and indicators depend on its own figures only: computed on all
+    // cores, gathered in region order so that warnings keep their order.
+    let per_region: Vec<_> = (0..site.regions.len())
+        .into_par_iter()
+        .map(|r| {
+            let region = RegionIdx(r);
+            let mut warnings = Vec::new();
+            let series: Vec<_> = (0..site.series.len())
+                .map(SeriesIdx)
+                .filter_map(|series| {
+                    let years = site.figures.by_year(region, series)?;
+                    Some((
+                        series,
+                        series_stats(site, region, series, years, &mut warnings),
+                    ))
+                })
+                .collect();
+            let indicators: Vec<_> = (0..site.indicators.len())
+                .map(IndicatorIdx)
+                .filter_map(|i| {
+                    let values = indicator_values(site, region, i, &mut warnings);
+                    (!values.is_empty()).then_some((i, values))
+                })
+                .collect();
+            (region, series, indicators, warnings)
+        })
+        .collect();
+    for (region, series, indicators, region_warnings) in per_region {
+        for (s, stats) in series {
+            out.series.insert((region, s), stats);
         }
-        for i in (0..site.indicators.len()).map(IndicatorIdx) {
-            let values = indicator_values(site, region, i, &mut warnings);
-            if !values.is_empty() {
-                out.indicators.insert((region, i), values);
-            }
+        for (i, values) in indicators {
+            out.indicators.insert((region, i), values);
         }
+        warnings.extend(region_warnings);
     }
 
     let as_of = site.figures.latest_actual_year();

@@ -3,11 +3,12 @@
 use crate::error::{Error, Position, Text};
 use serde::de::DeserializeOwned;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use std::sync::Arc;
 
 #[derive(Debug, Clone)]
 pub struct SourceFile {
-    pub path: PathBuf,
+    pub path: Arc<Path>,
     pub text: String,
     /// Byte offset of the parsed part within `text` (front matter starts after `+++`).
     pub offset: usize,
@@ -43,7 +44,7 @@ impl SourceFile {
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         Ok(SourceFile {
-            path: path.to_path_buf(),
+            path: Arc::from(path),
             text,
             offset: 0,
             line_starts,

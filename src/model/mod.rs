@@ -10,8 +10,13 @@ use crate::error::{Error, Position, Suggestion, Text, Warning};
 /// The years a figure or a target may be given for: anything else is a typo.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1945..=2100;
 use crate::load::{self, data, SourceFile};
-use std::collections::{BTreeMap, HashMap};
+// Keys are small indexes and ids the site itself declares: a fast hash, not one hardened against
+// chosen keys, and the same order in every run.
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 use toml::Spanned;
 
 macro_rules! index_type {
@@ -144,10 +149,12 @@ pub struct Figure {
     pub pos: Position,
 }
 
-/// All figures, indexed by region and series, then by year.
+/// All figures, indexed by region and series, then by year. One slot per region and series,
+/// found by arithmetic rather than hashing: a national site looks figures up millions of times.
 #[derive(Debug, Default)]
 pub struct Figures {
-    map: HashMap<(RegionIdx, SeriesIdx), BTreeMap<i32, Figure>>,
+    series: usize,
+    slots: Vec<BTreeMap<i32, Figure>>,
 }
 
 impl Figure {
@@ -164,24 +171,47 @@ impl Figure {
 }
 
 impl Figures {
-    /// Every region and series with its figures by year, in no particular order.
-    pub fn iter(&self) -> impl Iterator<Item = (&(RegionIdx, SeriesIdx), &BTreeMap<i32, Figure>)> {
-        self.map.iter()
+    fn new(regions: usize, series: usize) -> Figures {
+        Figures {
+            series,
+            slots: std::iter::repeat_with(BTreeMap::new)
+                .take(regions * series)
+                .collect(),
+        }
+    }
+    /// A region's figures of one series, to add to.
+    fn slot_mut(&mut self, region: RegionIdx, series: SeriesIdx) -> &mut BTreeMap<i32, Figure> {
+        &mut self.slots[region.0 * self.series + series.0]
+    }
+    /// Every region and series that has figures, with its figures by year: regions in order,
+    /// each region's series in order.
+    pub fn iter(&self) -> impl Iterator<Item = ((RegionIdx, SeriesIdx), &BTreeMap<i32, Figure>)> {
+        let series = self.series.max(1);
+        self.slots
+            .iter()
+            .enumerate()
+            .filter(|(_, years)| !years.is_empty())
+            .map(move |(i, years)| ((RegionIdx(i / series), SeriesIdx(i % series)), years))
     }
     pub fn get(&self, region: RegionIdx, series: SeriesIdx, year: i32) -> Option<&Figure> {
-        self.map.get(&(region, series))?.get(&year)
+        self.by_year(region, series)?.get(&year)
     }
     pub fn actual(&self, region: RegionIdx, series: SeriesIdx, year: i32) -> Option<f64> {
         self.get(region, series, year)?.actual
     }
     /// A region's figures of one series, by year.
     pub fn by_year(&self, region: RegionIdx, series: SeriesIdx) -> Option<&BTreeMap<i32, Figure>> {
-        self.map.get(&(region, series))
+        if series.0 >= self.series {
+            return None;
+        }
+        self.slots
+            .get(region.0 * self.series + series.0)
+            .filter(|years| !years.is_empty())
     }
     /// The last year any region has an actual figure for: how far the data reach.
     pub fn latest_actual_year(&self) -> Option<i32> {
-        self.map
-            .values()
+        self.slots
+            .iter()
             .flat_map(|years| years.iter().rev().find(|(_, f)| f.actual.is_some()))
             .map(|(y, _)| *y)
             .max()
@@ -358,7 +388,7 @@ pub struct Site {
     pub plans: Vec<Plan>,
     /// Pages of prose, by file name.
     pub pages: Vec<Page>,
-    region_index: HashMap<String, RegionIdx>,
+    region_index: FxHashMap<String, RegionIdx>,
     /// Problems that do not stop the build.
     pub warnings: Vec<Warning>,
 }
@@ -383,13 +413,13 @@ impl Site {
 
 /// An id table that remembers where each id was declared.
 struct Ids<I> {
-    map: HashMap<String, (I, Position)>,
+    map: FxHashMap<String, (I, Position)>,
 }
 
 impl<I: Copy> Ids<I> {
     fn new() -> Self {
         Ids {
-            map: HashMap::new(),
+            map: FxHashMap::default(),
         }
     }
     fn declare(
@@ -451,16 +481,33 @@ impl<I: Copy> Ids<I> {
 }
 
 /// Collects the errors of one validation pass.
+/// The declared ids are shared, so that files can be checked on several cores at once.
 struct Checker {
     errors: Vec<Error>,
     warnings: Vec<Warning>,
-    regions: Ids<RegionIdx>,
-    series: Ids<SeriesIdx>,
-    indicators: Ids<IndicatorIdx>,
-    sources: Ids<SourceIdx>,
+    regions: Arc<Ids<RegionIdx>>,
+    series: Arc<Ids<SeriesIdx>>,
+    indicators: Arc<Ids<IndicatorIdx>>,
+    sources: Arc<Ids<SourceIdx>>,
 }
 
 impl Checker {
+    /// A checker with the same ids and no problems yet, for work done beside this one.
+    fn fork(&self) -> Checker {
+        Checker {
+            errors: Vec::new(),
+            warnings: Vec::new(),
+            regions: Arc::clone(&self.regions),
+            series: Arc::clone(&self.series),
+            indicators: Arc::clone(&self.indicators),
+            sources: Arc::clone(&self.sources),
+        }
+    }
+    /// Takes over the problems a fork found, after those found so far.
+    fn join(&mut self, fork: Checker) {
+        self.errors.extend(fork.errors);
+        self.warnings.extend(fork.warnings);
+    }
     fn region(&mut self, code: &Spanned<String>, file: &SourceFile) -> Option<RegionIdx> {
         let found = self.regions.get(code.get_ref());
         if found.is_none() {
@@ -633,37 +680,38 @@ pub const LEVELS: &[(&str, Level)] = &[
 
 /// Validates the loaded input and builds the model, reporting every problem found.
 pub fn build(mut input: load::Input) -> Result<Site, Error> {
-    let mut c = Checker {
-        // Problems the loader could step over (a bad CSV cell): reported with the rest.
-        errors: std::mem::take(&mut input.problems),
-        warnings: Vec::new(),
-        regions: Ids::new(),
-        series: Ids::new(),
-        indicators: Ids::new(),
-        sources: Ids::new(),
-    };
+    // Problems the loader could step over (a bad CSV cell): reported with the rest.
+    let mut errors = std::mem::take(&mut input.problems);
 
     // Declarations first, so references may point forwards.
     let rf = &input.regions.file;
+    let mut region_ids = Ids::new();
     for (i, r) in input.regions.data.region.iter().enumerate() {
-        c.regions
-            .declare("region", &r.code, RegionIdx(i), rf, &mut c.errors);
+        region_ids.declare("region", &r.code, RegionIdx(i), rf, &mut errors);
     }
     let sf = &input.series.file;
+    let mut series_ids = Ids::new();
     for (i, s) in input.series.data.series.iter().enumerate() {
-        c.series
-            .declare("series", &s.id, SeriesIdx(i), sf, &mut c.errors);
+        series_ids.declare("series", &s.id, SeriesIdx(i), sf, &mut errors);
     }
     let inf = &input.indicators.file;
+    let mut indicator_ids = Ids::new();
     for (i, s) in input.indicators.data.indicator.iter().enumerate() {
-        c.indicators
-            .declare("indicator", &s.id, IndicatorIdx(i), inf, &mut c.errors);
+        indicator_ids.declare("indicator", &s.id, IndicatorIdx(i), inf, &mut errors);
     }
     let srcf = &input.sources.file;
+    let mut source_ids = Ids::new();
     for (i, s) in input.sources.data.source.iter().enumerate() {
-        c.sources
-            .declare("source", &s.id, SourceIdx(i), srcf, &mut c.errors);
+        source_ids.declare("source", &s.id, SourceIdx(i), srcf, &mut errors);
     }
+    let mut c = Checker {
+        errors,
+        warnings: Vec::new(),
+        regions: Arc::new(region_ids),
+        series: Arc::new(series_ids),
+        indicators: Arc::new(indicator_ids),
+        sources: Arc::new(source_ids),
+    };
 
     let mut regions = Vec::new();
     for r in &input.regions.data.region {
@@ -852,51 +900,33 @@ pub fn build(mut input: load::Input) -> Result<Site, Error> {
         });
     }
 
-    let mut figures = Figures::default();
-    for f in &input.figures {
-        let file = &f.file;
-        let year = *f.data.year.get_ref();
-        if !YEARS.contains(&year) {
-            c.invalid(
-                file,
-                f.data.year.span(),
-                Text::new(
-                    format!(
-                        "năm {year} nằm ngoài khoảng cho phép ({}–{})",
-                        YEARS.start(),
-                        YEARS.end()
-                    ),
-                    format!(
-                        "year {year} is out of range ({}–{})",
-                        YEARS.start(),
-                        YEARS.end()
-                    ),
-                ),
-                Text::new(
-                    "ghi năm báo cáo, ví dụ `year = 2019`",
-                    "write the reporting year, e.g. `year = 2019`",
-                ),
-            );
-            continue;
-        }
-        if !check_file_name_year(&mut c, file, &f.data.year) {
-            continue;
-        }
-        for raw in &f.data.figure {
-            if let Some(fig) = figure(&mut c, file, raw, year, &regions, &series) {
-                let (r, s, figure) = fig;
-                let years = figures.map.entry((r, s)).or_default();
-                if let Some(first) = years.get(&year) {
-                    c.errors.push(Error::DuplicateFigure {
-                        pos: figure.pos.clone(),
-                        region: raw.region.get_ref().clone(),
-                        series: raw.series.get_ref().clone(),
-                        year,
-                        first: Box::new(first.pos.clone()),
-                    });
-                } else {
-                    years.insert(year, figure);
-                }
+    // A national site has a figures file per year with a row per region and series: the
+    // files' rows are checked on all cores, then gathered in file order, so that a duplicate
+    // is reported against the figure the earlier file gives.
+    let checked: Vec<(Checker, Vec<CheckedFigure>)> = input
+        .figures
+        .par_iter()
+        .map(|f| {
+            let mut fc = c.fork();
+            let rows = figures_file(&mut fc, f, &regions, &series);
+            (fc, rows)
+        })
+        .collect();
+    let mut figures = Figures::new(regions.len(), series.len());
+    for (fc, rows) in checked {
+        c.join(fc);
+        for (r, s, year, figure, raw) in rows {
+            let years = figures.slot_mut(r, s);
+            if let Some(first) = years.get(&year) {
+                c.errors.push(Error::DuplicateFigure {
+                    pos: figure.pos.clone(),
+                    region: raw.region.get_ref().clone(),
+                    series: raw.series.get_ref().clone(),
+                    year,
+                    first: Box::new(first.pos.clone()),
+                });
+            } else {
+                years.insert(year, figure);
             }
         }
     }
@@ -1152,8 +1182,8 @@ fn sub_regions_within_parent(
     series: &[Series],
     warnings: &mut Vec<Warning>,
 ) {
-    let mut sums: HashMap<(RegionIdx, SeriesIdx, i32), (f64, usize)> = HashMap::new();
-    for ((region, s), years) in &figures.map {
+    let mut sums: FxHashMap<(RegionIdx, SeriesIdx, i32), (f64, usize)> = FxHashMap::default();
+    for ((region, s), years) in figures.iter() {
         let Some(parent) = regions[region.0].parent else {
             continue;
         };
@@ -1163,7 +1193,7 @@ fn sub_regions_within_parent(
         for (&year, fig) in years {
             // "More than x" can be anything above: only exact figures prove too much.
             if let (Some(v), None) = (fig.actual, fig.qualifier) {
-                let entry = sums.entry((parent, *s, year)).or_default();
+                let entry = sums.entry((parent, s, year)).or_default();
                 entry.0 += v;
                 entry.1 += 1;
             }
@@ -1198,16 +1228,16 @@ fn derive_totals(figures: &mut Figures, series: &[Series], warnings: &mut Vec<Wa
         let Some(first) = s.parts.first() else {
             continue;
         };
-        for ((region, part), years) in &figures.map {
-            if part != first {
+        for ((region, part), years) in figures.iter() {
+            if part != *first {
                 continue;
             }
             for (&year, fig) in years {
-                let existing = figures.get(*region, SeriesIdx(total), year);
+                let existing = figures.get(region, SeriesIdx(total), year);
                 let parts: Option<Vec<&Figure>> = s
                     .parts
                     .iter()
-                    .map(|p| figures.get(*region, *p, year))
+                    .map(|p| figures.get(region, *p, year))
                     .collect();
                 let Some(parts) = parts else { continue };
                 let Some(sum) = parts.iter().map(|f| f.actual).sum::<Option<f64>>() else {
@@ -1245,7 +1275,7 @@ fn derive_totals(figures: &mut Figures, series: &[Series], warnings: &mut Vec<Wa
                     continue;
                 };
                 derived.push((
-                    (*region, SeriesIdx(total)),
+                    (region, SeriesIdx(total)),
                     year,
                     Figure {
                         actual: Some(sum),
@@ -1263,8 +1293,57 @@ fn derive_totals(figures: &mut Figures, series: &[Series], warnings: &mut Vec<Wa
         }
     }
     for (key, year, fig) in derived {
-        figures.map.entry(key).or_default().insert(year, fig);
+        figures.slot_mut(key.0, key.1).insert(year, fig);
     }
+}
+
+/// A figure that passed its checks, with its region, series and year and the row it came from.
+type CheckedFigure<'a> = (RegionIdx, SeriesIdx, i32, Figure, &'a data::RawFigure);
+
+/// The figures of one file that pass their checks, with their region, series and year; the
+/// problems of the others go to `c`.
+fn figures_file<'a>(
+    c: &mut Checker,
+    f: &'a data::Loaded<data::FiguresFile>,
+    regions: &[Region],
+    series: &[Series],
+) -> Vec<CheckedFigure<'a>> {
+    let file = &f.file;
+    let year = *f.data.year.get_ref();
+    if !YEARS.contains(&year) {
+        c.invalid(
+            file,
+            f.data.year.span(),
+            Text::new(
+                format!(
+                    "năm {year} nằm ngoài khoảng cho phép ({}–{})",
+                    YEARS.start(),
+                    YEARS.end()
+                ),
+                format!(
+                    "year {year} is out of range ({}–{})",
+                    YEARS.start(),
+                    YEARS.end()
+                ),
+            ),
+            Text::new(
+                "ghi năm báo cáo, ví dụ `year = 2019`",
+                "write the reporting year, e.g. `year = 2019`",
+            ),
+        );
+        return Vec::new();
+    }
+    if !check_file_name_year(c, file, &f.data.year) {
+        return Vec::new();
+    }
+    f.data
+        .figure
+        .iter()
+        .filter_map(|raw| {
+            let (r, s, figure) = figure(c, file, raw, year, regions, series)?;
+            Some((r, s, year, figure, raw))
+        })
+        .collect()
 }
 
 /// `data/figures/2019.toml` must hold `year = 2019`: a copied file with a stale year would

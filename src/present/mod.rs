@@ -250,7 +250,7 @@ fn template_error(theme: &Theme, name: &str, err: &minijinja::Error) -> Error {
     let pos = match (err.range(), err.line()) {
         (Some(range), _) => Position::at(&path, text, range.start),
         (None, Some(line)) => Position {
-            path,
+            path: path.into(),
             line,
             column: 1,
         },
