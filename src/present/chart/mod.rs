@@ -15,7 +15,9 @@ pub mod time;
 use super::escape;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{register_font, FontStyle};
+use plotters::style::{register_font, FontDesc, FontStyle};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::sync::Once;
 
 /// The font charts are measured with; the share-image renderer registers the same bytes.
@@ -74,19 +76,54 @@ pub struct Frame {
     pub desc: String,
 }
 
-/// A text style in the chart font.
-fn font(size: u32, color: &RGBColor) -> TextStyle<'static> {
-    register();
-    ("sans-serif", size).into_font().color(color)
+/// The chart font at `size`. Looking a font up in plotters' registry takes a lock and copies
+/// the font's tables; a national build asks for it millions of times, so each thread keeps
+/// the sizes it has used.
+fn font_desc(size: u32) -> FontDesc<'static> {
+    thread_local! {
+        static FONTS: RefCell<Vec<(u32, FontDesc<'static>)>> = const { RefCell::new(Vec::new()) };
+    }
+    FONTS.with(|fonts| {
+        let mut fonts = fonts.borrow_mut();
+        if let Some((_, f)) = fonts.iter().find(|(s, _)| *s == size) {
+            return f.clone();
+        }
+        register();
+        let f = ("sans-serif", size).into_font();
+        fonts.push((size, f.clone()));
+        f
+    })
 }
 
-/// The drawn width of `text` at `size`, measured with the chart font.
+/// A text style in the chart font.
+fn font(size: u32, color: &RGBColor) -> TextStyle<'static> {
+    font_desc(size).color(color)
+}
+
+/// The drawn width of `text` at `size`, measured with the chart font. Labels repeat from
+/// chart to chart (years, axis figures, names): each thread remembers the widths it measured.
 pub fn text_width(text: &str, size: u32) -> i32 {
-    register();
-    ("sans-serif", size).into_font().box_size(text).map_or(
-        text.chars().count() as i32 * size as i32 * 6 / 10,
-        |(w, _)| w as i32,
-    )
+    thread_local! {
+        static WIDTHS: RefCell<FxHashMap<u32, FxHashMap<String, i32>>> =
+            RefCell::new(FxHashMap::default());
+    }
+    WIDTHS.with(|widths| {
+        let mut widths = widths.borrow_mut();
+        let widths = widths.entry(size).or_default();
+        if let Some(w) = widths.get(text) {
+            return *w;
+        }
+        let w = font_desc(size).box_size(text).map_or(
+            text.chars().count() as i32 * size as i32 * 6 / 10,
+            |(w, _)| w as i32,
+        );
+        // Bounded: a national site has many distinct names.
+        if widths.len() > 100_000 {
+            widths.clear();
+        }
+        widths.insert(text.to_string(), w);
+        w
+    })
 }
 
 /// How many year labels fit under a plot `width` units wide without touching.
