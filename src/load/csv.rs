@@ -10,6 +10,7 @@ use super::config::CsvNumbers;
 use super::data::{FiguresFile, Loaded, RawFigure};
 use super::SourceFile;
 use crate::error::{Error, Suggestion, Text};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
@@ -29,8 +30,9 @@ const COLUMNS: [&str; 9] = [
 const REQUIRED: [&str; 4] = ["region", "series", "year", "source"];
 
 /// One cell: its text (quotes removed) and its byte range in the file.
-struct Cell {
-    text: String,
+struct Cell<'a> {
+    /// Borrowed from the file unless quoting changed it.
+    text: Cow<'a, str>,
     span: Range<usize>,
 }
 
@@ -249,16 +251,22 @@ pub fn load(
             .1
             .push(figure);
     }
-    Ok((
-        years
-            .into_values()
-            .map(|(year, figure)| Loaded {
-                file: file.clone(),
-                data: FiguresFile { year, figure },
-            })
-            .collect(),
-        errors,
-    ))
+    drop(header);
+    // A file usually gives one year: it takes the text rather than a copy of it.
+    let mut years: Vec<_> = years.into_values().collect();
+    let last = years.pop();
+    let mut loaded: Vec<_> = years
+        .into_iter()
+        .map(|(year, figure)| Loaded {
+            file: file.clone(),
+            data: FiguresFile { year, figure },
+        })
+        .collect();
+    loaded.extend(last.map(|(year, figure)| Loaded {
+        file,
+        data: FiguresFile { year, figure },
+    }));
+    Ok((loaded, errors))
 }
 
 fn invalid(file: &SourceFile, span: &Range<usize>, message: Text, hint: Text) -> Error {
@@ -271,6 +279,10 @@ fn invalid(file: &SourceFile, span: &Range<usize>, message: Text, hint: Text) ->
 
 /// A number as the declared style writes it; spaces (also no-break ones) may group thousands.
 pub fn parse_number(text: &str, style: CsvNumbers) -> Option<f64> {
+    // Most cells are plain digits, the same in either style.
+    if !text.is_empty() && text.len() < 16 && text.bytes().all(|b| b.is_ascii_digit()) {
+        return text.parse().ok();
+    }
     let t: String = text
         .chars()
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
@@ -306,7 +318,7 @@ pub fn parse_number(text: &str, style: CsvNumbers) -> Option<f64> {
 }
 
 /// The rows of the file, split into cells, with the separator the header row uses.
-fn split(file: &SourceFile) -> Result<Vec<Vec<Cell>>, Error> {
+fn split(file: &SourceFile) -> Result<Vec<Vec<Cell<'_>>>, Error> {
     let text = &file.text;
     let header = text.lines().next().unwrap_or("");
     let sep = if header.contains(';') {
@@ -320,8 +332,20 @@ fn split(file: &SourceFile) -> Result<Vec<Vec<Cell>>, Error> {
     let mut row = Vec::new();
     let mut chars = text.char_indices().peekable();
     let mut start = 0;
-    let mut cell = String::new();
+    // A cell is a slice of the file until a quote makes it differ from the text: then it is
+    // spelled out here.
+    let mut quoted: Option<String> = None;
     let mut quoted_from: Option<usize> = None;
+    // The cell from `start` to `end`, without carriage returns.
+    let cell = |quoted: &mut Option<String>, start: usize, end: usize| -> Cow<'_, str> {
+        match quoted.take() {
+            Some(s) => Cow::Owned(s),
+            None if text[start..end].contains('\r') => {
+                Cow::Owned(text[start..end].replace('\r', ""))
+            }
+            None => Cow::Borrowed(&text[start..end]),
+        }
+    };
     loop {
         let Some((i, c)) = chars.next() else {
             if let Some(q) = quoted_from {
@@ -338,9 +362,10 @@ fn split(file: &SourceFile) -> Result<Vec<Vec<Cell>>, Error> {
                     ),
                 ));
             }
-            if !cell.is_empty() || !row.is_empty() {
+            let text_of_cell = cell(&mut quoted, start, text.len());
+            if !text_of_cell.is_empty() || !row.is_empty() {
                 row.push(Cell {
-                    text: std::mem::take(&mut cell),
+                    text: text_of_cell,
                     span: start..text.len(),
                 });
                 rows.push(std::mem::take(&mut row));
@@ -348,26 +373,32 @@ fn split(file: &SourceFile) -> Result<Vec<Vec<Cell>>, Error> {
             return Ok(rows);
         };
         if quoted_from.is_some() {
+            let spelled = quoted.get_or_insert_with(String::new);
             if c == '"' {
                 if chars.peek().is_some_and(|(_, n)| *n == '"') {
                     chars.next();
-                    cell.push('"');
+                    spelled.push('"');
                 } else {
                     quoted_from = None;
                 }
             } else {
-                cell.push(c);
+                spelled.push(c);
             }
             continue;
         }
         match c {
-            '"' if cell.trim().is_empty() => {
-                cell.clear();
+            '"' if quoted
+                .as_deref()
+                .unwrap_or(&text[start..i])
+                .trim()
+                .is_empty() =>
+            {
+                quoted = Some(String::new());
                 quoted_from = Some(i);
             }
             c if c == sep => {
                 row.push(Cell {
-                    text: std::mem::take(&mut cell),
+                    text: cell(&mut quoted, start, i),
                     span: start..i,
                 });
                 start = i + 1;
@@ -376,13 +407,18 @@ fn split(file: &SourceFile) -> Result<Vec<Vec<Cell>>, Error> {
             '\n' => {
                 let end = if text[..i].ends_with('\r') { i - 1 } else { i };
                 row.push(Cell {
-                    text: std::mem::take(&mut cell),
+                    text: cell(&mut quoted, start, end),
                     span: start..end,
                 });
                 rows.push(std::mem::take(&mut row));
                 start = i + 1;
             }
-            c => cell.push(c),
+            c => {
+                // After a closing quote the cell goes on as spelled out.
+                if let Some(spelled) = quoted.as_mut() {
+                    spelled.push(c);
+                }
+            }
         }
     }
 }

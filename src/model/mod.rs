@@ -179,6 +179,56 @@ impl Figures {
                 .collect(),
         }
     }
+    /// The figures of checked files, each region and series filled on one core, in file and
+    /// row order; a second figure for the same year is a duplicate of the first.
+    fn gather(
+        regions: usize,
+        series: usize,
+        files: &[Vec<CheckedFigure>],
+    ) -> (Figures, Vec<Error>) {
+        let mut figures = Figures::new(regions, series);
+        let chunk = figures
+            .slots
+            .len()
+            .div_ceil(4 * rayon::current_num_threads())
+            .max(1);
+        let mut duplicates: Vec<(usize, usize, Error)> = figures
+            .slots
+            .par_chunks_mut(chunk)
+            .enumerate()
+            .flat_map_iter(|(k, slots)| {
+                let range = k * chunk..k * chunk + slots.len();
+                let mut duplicates = Vec::new();
+                for (f, rows) in files.iter().enumerate() {
+                    for (row, (r, s, year, figure, raw)) in rows.iter().enumerate() {
+                        let i = r.0 * series + s.0;
+                        if !range.contains(&i) {
+                            continue;
+                        }
+                        let years = &mut slots[i - range.start];
+                        if let Some(first) = years.get(year) {
+                            duplicates.push((
+                                f,
+                                row,
+                                Error::DuplicateFigure {
+                                    pos: figure.pos.clone(),
+                                    region: raw.region.get_ref().clone(),
+                                    series: raw.series.get_ref().clone(),
+                                    year: *year,
+                                    first: Box::new(first.pos.clone()),
+                                },
+                            ));
+                        } else {
+                            years.insert(*year, figure.clone());
+                        }
+                    }
+                }
+                duplicates
+            })
+            .collect();
+        duplicates.sort_by_key(|(f, row, _)| (*f, *row));
+        (figures, duplicates.into_iter().map(|(_, _, e)| e).collect())
+    }
     /// A region's figures of one series, to add to.
     fn slot_mut(&mut self, region: RegionIdx, series: SeriesIdx) -> &mut BTreeMap<i32, Figure> {
         &mut self.slots[region.0 * self.series + series.0]
@@ -912,24 +962,13 @@ pub fn build(mut input: load::Input) -> Result<Site, Error> {
             (fc, rows)
         })
         .collect();
-    let mut figures = Figures::new(regions.len(), series.len());
+    let mut files = Vec::with_capacity(checked.len());
     for (fc, rows) in checked {
         c.join(fc);
-        for (r, s, year, figure, raw) in rows {
-            let years = figures.slot_mut(r, s);
-            if let Some(first) = years.get(&year) {
-                c.errors.push(Error::DuplicateFigure {
-                    pos: figure.pos.clone(),
-                    region: raw.region.get_ref().clone(),
-                    series: raw.series.get_ref().clone(),
-                    year,
-                    first: Box::new(first.pos.clone()),
-                });
-            } else {
-                years.insert(year, figure);
-            }
-        }
+        files.push(rows);
     }
+    let (mut figures, duplicates) = Figures::gather(regions.len(), series.len(), &files);
+    c.errors.extend(duplicates);
 
     derive_totals(&mut figures, &series, &mut c.warnings);
     sub_regions_within_parent(&figures, &regions, &series, &mut c.warnings);
