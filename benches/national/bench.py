@@ -139,6 +139,14 @@ def machine():
 def touch_one_figure(site):
     """Changes one figure of one commune in the latest year's CSV that has communes: one data
     file edited. Returns the commune's code and the new figure."""
+    path, lines, code, figure = edit_one_figure(site)
+    with open(path, "w") as f:
+        f.writelines(lines)
+    return code, figure
+
+
+def edit_one_figure(site):
+    """The edit `touch_one_figure` saves: the file, its new lines, the commune and the figure."""
     figures = os.path.join(site, "data", "figures")
     for name in sorted((f for f in os.listdir(figures) if f.endswith(".csv")), reverse=True):
         path = os.path.join(figures, name)
@@ -149,9 +157,7 @@ def touch_one_figure(site):
             if "-x" in cells[0] and cells[1] == "bhxh_tn":
                 cells[3] = str(int(cells[3]) + 1)
                 lines[i] = ",".join(cells)
-                with open(path, "w") as f:
-                    f.writelines(lines)
-                return cells[0], int(cells[3])
+                return path, lines, cells[0], int(cells[3])
     sys.exit("no commune figure to edit")
 
 
@@ -175,8 +181,11 @@ def serve_reloads(site, port, edits=3):
             time.sleep(2)  # the watcher is settled, the site-wide pages are rendered
             page = urllib.request.urlopen(base, timeout=60).read().decode()
             version = int(re.search(r'data-version="(\d+)"', page).group(1))
+            path, lines, code, figure = edit_one_figure(site)
+            with open(path, "w") as f:
+                f.writelines(lines)
+            # From the moment the file is saved, as an editor's save ends.
             start = time.perf_counter()
-            code, figure = touch_one_figure(site)
             urllib.request.urlopen(f"{base}__baophu/wait?v={version}", timeout=60).read()
             page = urllib.request.urlopen(f"{base}vung/{code}/", timeout=60).read().decode()
             shown = f"{figure:,}".replace(",", ".")

@@ -1353,18 +1353,7 @@ fn figures_file<'a>(
         c.invalid(
             file,
             f.data.year.span(),
-            Text::new(
-                format!(
-                    "năm {year} nằm ngoài khoảng cho phép ({}–{})",
-                    YEARS.start(),
-                    YEARS.end()
-                ),
-                format!(
-                    "year {year} is out of range ({}–{})",
-                    YEARS.start(),
-                    YEARS.end()
-                ),
-            ),
+            year_out_of_range(year),
             Text::new(
                 "ghi năm báo cáo, ví dụ `year = 2019`",
                 "write the reporting year, e.g. `year = 2019`",
@@ -1383,6 +1372,22 @@ fn figures_file<'a>(
             Some((r, s, year, figure, raw))
         })
         .collect()
+}
+
+/// What is wrong with a year outside the years the site covers.
+fn year_out_of_range(year: i32) -> Text {
+    Text::new(
+        format!(
+            "năm {year} nằm ngoài khoảng cho phép ({}–{})",
+            YEARS.start(),
+            YEARS.end()
+        ),
+        format!(
+            "year {year} is out of range ({}–{})",
+            YEARS.start(),
+            YEARS.end()
+        ),
+    )
 }
 
 /// `data/figures/2019.toml` must hold `year = 2019`: a copied file with a stale year would
@@ -1777,18 +1782,7 @@ fn target(
         c.invalid(
             file,
             t.year.span(),
-            Text::new(
-                format!(
-                    "năm {year} nằm ngoài khoảng cho phép ({}–{})",
-                    YEARS.start(),
-                    YEARS.end()
-                ),
-                format!(
-                    "year {year} is out of range ({}–{})",
-                    YEARS.start(),
-                    YEARS.end()
-                ),
-            ),
+            year_out_of_range(year),
             Text::new(
                 "ghi năm của mục tiêu, ví dụ `year = 2025`",
                 "write the target year, e.g. `year = 2025`",
