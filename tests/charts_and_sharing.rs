@@ -420,3 +420,49 @@ fn the_configuration_keeps_share_images_and_chart_pages_to_some_levels() {
     assert!(output.join("vung/vn/nhung").is_dir());
     assert!(common::read(&output, "vung/vn/index.html").contains("&lt;iframe"));
 }
+
+#[test]
+fn the_configuration_keeps_per_page_downloads_to_some_levels() {
+    let site = common::example_site();
+    let root = site.path();
+    common::append(
+        root,
+        "config.toml",
+        "\n[pages]\ndownloads = [\"nation\", \"province\"]\n",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let output = out.path().join("public");
+    build_report(root, &output);
+    // A district: no data files of its own, in either language, and no link to them; its
+    // charts' data links and the downloads section lead to the whole dataset, which has it.
+    for (lang, dir) in [("vi", "vung/huong-hoa/"), ("en", "en/vung/huong-hoa/")] {
+        for file in ["so-lieu.csv", "so-lieu.json", "muc-tieu.csv"] {
+            assert!(!output.join(dir).join(file).exists(), "{lang}: {dir}{file}");
+        }
+        let page = common::read(&output, &format!("{dir}index.html"));
+        assert!(
+            !page.contains("so-lieu."),
+            "{lang}: a link to a missing file"
+        );
+        assert!(page.contains("<svg"), "{lang}: charts are still there");
+        assert!(
+            page.contains("id=\"h-downloads\""),
+            "{lang}: downloads section"
+        );
+        assert!(
+            page.contains("/du-lieu/\""),
+            "{lang}: the whole dataset is linked"
+        );
+    }
+    let dataset = common::read(&output, "du-lieu/bao-phu.csv");
+    assert!(
+        dataset.lines().any(|l| l.starts_with("huong-hoa,")),
+        "the whole dataset still has the district"
+    );
+    // The province and the nation keep theirs.
+    for dir in ["vung/quang-tri/", "vung/vn/", "en/vung/vn/"] {
+        assert!(output.join(dir).join("so-lieu.csv").exists(), "{dir}");
+        assert!(output.join(dir).join("so-lieu.json").exists(), "{dir}");
+        assert!(common::read(&output, &format!("{dir}index.html")).contains("so-lieu.csv"));
+    }
+}

@@ -231,11 +231,13 @@ headline_region = "vn"
 [csv]
 numbers = "plain"
 
-# A national site keeps share images and chart pages to the upper levels: for every commune
-# they would be most of the files (about 40 of a commune's 47 files) and of the build's time.
+# A national site keeps share images, chart pages and per-page downloads to the upper levels:
+# for every commune they would be most of the files (44 of a commune's 47 files) and of the
+# build's time. A commune's figures are in its page's tables and in the whole dataset.
 [pages]
 share_images = ["nation", "province"]
 embeds = ["nation", "province"]
+downloads = ["nation", "province"]
 ''')
     with open(os.path.join(out, "data", "sources.toml"), "w", encoding="utf-8") as f:
         f.write(f'[[source]]\nid = "{SOURCE}"\ntitle = "Số liệu mô phỏng (seed {seed})"\n'

@@ -34,13 +34,15 @@ pub struct Config {
     pub pages: PageLevels,
 }
 
-/// The levels of units (nation, province, district, commune) whose pages get a share image, and
-/// a page of their own for each chart. Every level by default; at national size these files
-/// are most of the site, and a publisher may keep them to the upper levels.
+/// The levels of units (nation, province, district, commune) whose pages get a share image, a
+/// page of their own for each chart, and their own data downloads (CSV and JSON). Every level by
+/// default; at national size these files are most of the site, and a publisher may keep them to
+/// the upper levels (the whole dataset still has every unit).
 #[derive(Debug, Clone)]
 pub struct PageLevels {
     pub share_images: Vec<String>,
     pub embeds: Vec<String>,
+    pub downloads: Vec<String>,
 }
 
 impl PageLevels {
@@ -49,6 +51,9 @@ impl PageLevels {
     }
     pub fn embeds(&self, level: &str) -> bool {
         self.embeds.iter().any(|l| l == level)
+    }
+    pub fn downloads(&self, level: &str) -> bool {
+        self.downloads.iter().any(|l| l == level)
     }
 }
 
@@ -59,7 +64,8 @@ impl Default for PageLevels {
         let all: Vec<String> = LEVEL_NAMES.iter().map(|s| s.to_string()).collect();
         PageLevels {
             share_images: all.clone(),
-            embeds: all,
+            embeds: all.clone(),
+            downloads: all,
         }
     }
 }
@@ -69,6 +75,7 @@ impl Default for PageLevels {
 struct RawPages {
     share_images: Option<Vec<Spanned<String>>>,
     embeds: Option<Vec<Spanned<String>>>,
+    downloads: Option<Vec<Spanned<String>>>,
 }
 
 /// How the figures in CSV files write their numbers: as Excel writes them in the editor's
@@ -253,6 +260,7 @@ pub fn load(root: &Path) -> Result<Config, Error> {
     let pages = PageLevels {
         share_images: levels(&raw.pages.share_images)?,
         embeds: levels(&raw.pages.embeds)?,
+        downloads: levels(&raw.pages.downloads)?,
     };
     Ok(Config {
         pages,

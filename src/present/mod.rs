@@ -278,6 +278,9 @@ struct PageMeta {
     json: Option<String>,
     /// The targets shown on a region page, as CSV.
     targets_csv: Option<String>,
+    /// The page's figures are in the whole dataset (it links there, with or without files of
+    /// its own).
+    in_dataset: bool,
 }
 
 /// Which pages a render writes. The live preview, after an edit of figures only, renders the
@@ -683,6 +686,7 @@ fn render_language(run: Run, tr: &Tr, out: &Out) -> Result<(), Error> {
             csv: Some(view::charts::data_file(url, "csv")),
             json: Some(view::charts::data_file(url, "json")),
             targets_csv: None,
+            in_dataset: true,
         };
 
     let home = view::home(tr, site, computed);
@@ -743,22 +747,31 @@ fn render_language(run: Run, tr: &Tr, out: &Out) -> Result<(), Error> {
                 if !with_embeds {
                     v.forget_embeds();
                 }
-                let rows = data::region_rows(tr, site, computed, r);
-                let targets = computed
-                    .region_targets
-                    .get(&r)
-                    .map_or(&[][..], |t| t.as_slice());
+                let with_downloads = site.config.pages.downloads(level);
+                if !with_downloads {
+                    v.point_data_to(data::DATASET_DIR);
+                }
                 let mut meta = with_data(&url, &v.name, description, image.as_ref());
                 let mut files = Vec::new();
-                if !targets.is_empty() {
-                    let path = format!("{url}{}", data::TARGETS);
-                    let rows = data::targets_of(tr, site, computed, targets);
-                    files.push(Page::text(path.clone(), data::targets_csv(&rows)));
-                    meta.targets_csv = Some(path);
+                if with_downloads {
+                    let targets = computed
+                        .region_targets
+                        .get(&r)
+                        .map_or(&[][..], |t| t.as_slice());
+                    if !targets.is_empty() {
+                        let path = format!("{url}{}", data::TARGETS);
+                        let rows = data::targets_of(tr, site, computed, targets);
+                        files.push(Page::text(path.clone(), data::targets_csv(&rows)));
+                        meta.targets_csv = Some(path);
+                    }
+                    let rows = data::region_rows(tr, site, computed, r);
+                    files.extend(data_files(&url, &v.name, &rows));
+                } else {
+                    meta.csv = None;
+                    meta.json = None;
                 }
                 let mut out = vec![render("region.html", meta, Serde(&v).into())?];
                 out.extend(files);
-                out.extend(data_files(&url, &v.name, &rows));
                 if with_embeds {
                     out.extend(embeds(v.charts())?);
                 }

@@ -2149,8 +2149,20 @@ impl RegionView {
     /// Every chart on the page, in page order.
     /// Charts without a page of their own: no embed link or code is offered.
     pub fn forget_embeds(&mut self) {
-        let charts = self
-            .progress
+        for chart in self.charts_mut() {
+            chart.embed_url.clear();
+        }
+    }
+
+    /// A page without data files of its own: its charts' data links lead to `url` instead.
+    pub fn point_data_to(&mut self, url: &str) {
+        for chart in self.charts_mut() {
+            chart.data_url = url.to_string();
+        }
+    }
+
+    fn charts_mut(&mut self) -> impl Iterator<Item = &mut ChartView> {
+        self.progress
             .iter_mut()
             .chain(self.series.iter_mut().flat_map(|s| {
                 s.chart
@@ -2158,10 +2170,7 @@ impl RegionView {
                     .chain(s.attainment.iter_mut())
                     .chain(s.composition.iter_mut().flat_map(|c| c.chart.iter_mut()))
             }))
-            .chain(self.indicators.iter_mut().flat_map(|b| b.chart.iter_mut()));
-        for chart in charts {
-            chart.embed_url.clear();
-        }
+            .chain(self.indicators.iter_mut().flat_map(|b| b.chart.iter_mut()))
     }
 
     pub fn charts(&self) -> Vec<&ChartView> {
