@@ -15,10 +15,10 @@ use crate::model::{
     IndicatorIdx, Measure, Metric, Qualifier, RegionIdx, SeriesIdx, Site, Target, Unit,
 };
 use progress::{Goal, Method, Observation, Progress};
+use rayon::prelude::*;
 use stats::Ratio;
 // Keys are small indexes and ids the site itself declares: a fast hash, not one hardened against
 // chosen keys, and the same order in every run.
-use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 

@@ -10,9 +10,9 @@ use crate::error::{Error, Position, Suggestion, Text, Warning};
 /// The years a figure or a target may be given for: anything else is a typo.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1945..=2100;
 use crate::load::{self, data, SourceFile};
+use rayon::prelude::*;
 // Keys are small indexes and ids the site itself declares: a fast hash, not one hardened against
 // chosen keys, and the same order in every run.
-use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 use std::fmt;
