@@ -73,20 +73,6 @@ pub fn run(options: &Options) -> Result<Report, Error> {
             f.hex()
         })
         .collect();
-    // The manifest lives in the cache, not in the output: the output is the same bytes for
-    // the same input, whatever built it before.
-    let manifest_path = options.root.join(CACHE).join("builds").join(format!(
-        "{}.manifest",
-        Fingerprint::of(
-            std::path::absolute(&output)
-                .unwrap_or_else(|_| output.clone())
-                .to_string_lossy()
-                .as_bytes()
-        )
-        .hex()
-    ));
-    let previous_manifest = std::fs::read_to_string(&manifest_path).unwrap_or_default();
-    let previous = Manifest::parse(&previous_manifest);
     let whole_site = {
         let mut f = common;
         for made in &made_from {
@@ -94,79 +80,73 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         }
         f.hex()
     };
+    let manifest_path = manifest_path(&options.root, staging.output());
+    let previous_manifest = std::fs::read_to_string(&manifest_path).unwrap_or_default();
+    let previous = Manifest::parse(&previous_manifest);
+    // Whatever is kept is checked first: the output must hold exactly the files the last build
+    // of this site wrote there, as it wrote them. Another site's build into the same folder, or
+    // a file edited by hand, and everything is written anew.
+    let previous = if previous.site.is_some() && write::verify(staging.output(), &previous.files) {
+        previous
+    } else {
+        Manifest::default()
+    };
     // Nothing changed and the output is whole: it is already what this build would write.
-    if let Some((made, files)) = &previous.site {
-        if *made == whole_site
-            && output.join(write::MARKER).is_file()
-            && files.iter().all(|f| output.join(f).is_file())
-        {
-            let paths: Vec<String> = files.iter().map(|f| f.to_string()).collect();
-            let mut warnings = computed.warnings;
-            warnings.extend(present::broken_links(&site, &paths, &theme.static_dir));
-            warnings.extend(base_url_warning(&options.root, &base_url));
-            warnings.sort();
-            return Ok(Report {
-                output,
-                pages: paths.len(),
-                written: !options.deny_warnings || warnings.is_empty(),
-                warnings,
-                images_drawn: 0,
-                regions_kept: site.regions.len(),
-            });
-        }
+    if previous.site == Some(whole_site.as_str()) {
+        let paths: Vec<String> = previous.site_paths.iter().map(|f| f.to_string()).collect();
+        let mut warnings = computed.warnings;
+        warnings.extend(present::broken_links(&site, &paths, &theme.static_dir));
+        warnings.extend(base_url_warning(&options.root, &base_url));
+        warnings.sort();
+        return Ok(Report {
+            output,
+            pages: paths.len(),
+            written: !options.deny_warnings || warnings.is_empty(),
+            warnings,
+            images_drawn: 0,
+            regions_kept: site.regions.len(),
+        });
     }
-    let mut kept_regions = HashSet::new();
-    let mut kept_files = Vec::new();
-    for (i, region) in site.regions.iter().enumerate() {
-        if let Some((made, files)) = previous.regions.get(region.code.as_str()) {
-            if *made == made_from[i] && files.iter().all(|f| output.join(f).is_file()) {
-                kept_regions.insert(RegionIdx(i));
-                kept_files.extend(files.iter().map(|f| f.to_string()));
-            }
-        }
-    }
+    let kept_regions = kept_regions(&site, &previous, &made_from);
+    let kept_files: Vec<(String, write::FileStamp)> = kept_regions
+        .iter()
+        .flat_map(|i| &previous.regions[site.regions[i.0].code.as_str()].1)
+        .map(|f| (f.to_string(), previous.files[f]))
+        .collect();
+    let output_folder = staging.output().to_path_buf();
     kept_files
         .par_iter()
-        .try_for_each(|f| staging.keep(&output, f))?;
+        .try_for_each(|(f, stamp)| staging.keep(&output_folder, f, *stamp))?;
+    let kept_paths: Vec<String> = kept_files.into_iter().map(|(f, _)| f).collect();
     let scope = if kept_regions.is_empty() {
         present::Scope::All
     } else {
         present::Scope::AllBut {
             regions: &kept_regions,
-            kept: &kept_files,
+            kept: &kept_paths,
         }
     };
     let rendered = present::render(&site, &computed, &theme, &base_url, &cache, scope, &staging)?;
-    let mut manifest = String::from(MANIFEST_HEADER);
-    manifest.push_str(&format!(
-        "site\t{whole_site}\t{}\n",
-        rendered.paths.join("\t")
-    ));
-    for (i, region) in site.regions.iter().enumerate() {
-        let files: Vec<&str> = match rendered.region_paths.get(&RegionIdx(i)) {
-            Some(files) => files.iter().map(String::as_str).collect(),
-            None => previous
-                .regions
-                .get(region.code.as_str())
-                .filter(|_| kept_regions.contains(&RegionIdx(i)))
-                .map(|(_, files)| files.clone())
-                .unwrap_or_default(),
-        };
-        manifest.push_str(&format!(
-            "{}\t{}\t{}\n",
-            region.code,
-            made_from[i],
-            files.join("\t")
-        ));
-    }
     let mut warnings = computed.warnings;
-    warnings.extend(rendered.warnings);
+    warnings.extend(rendered.warnings.iter().cloned());
     warnings.extend(base_url_warning(&options.root, &base_url));
     warnings.sort();
     // Denied warnings: the staging folder is dropped, the previous output stays.
     let written = !options.deny_warnings || warnings.is_empty();
     let images_drawn = if written {
-        staging.finish(&rendered.static_dir)?;
+        let files = staging.finish(&rendered.static_dir)?;
+        let manifest = Manifest::write(
+            &whole_site,
+            &rendered,
+            &files,
+            |i| {
+                let region = &site.regions[i];
+                let kept = kept_regions.contains(&RegionIdx(i));
+                let files = kept.then(|| previous.regions[region.code.as_str()].1.clone());
+                (region.code.as_str(), made_from[i].as_str(), files)
+            },
+            site.regions.len(),
+        );
         // Without a manifest the next build renders everything: never wrong, only slower.
         if let Some(dir) = manifest_path.parent() {
             let _ = std::fs::create_dir_all(dir);
@@ -187,6 +167,33 @@ pub fn run(options: &Options) -> Result<Report, Error> {
     })
 }
 
+/// Regions whose pages the previous build made from what this one would make them from.
+fn kept_regions(
+    site: &crate::model::Site,
+    previous: &Manifest,
+    made_from: &[String],
+) -> HashSet<RegionIdx> {
+    let mut kept = HashSet::new();
+    for (i, region) in site.regions.iter().enumerate() {
+        if let Some((made, files)) = previous.regions.get(region.code.as_str()) {
+            if *made == made_from[i] && files.iter().all(|f| previous.files.contains_key(f)) {
+                kept.insert(RegionIdx(i));
+            }
+        }
+    }
+    kept
+}
+
+/// The manifest lives in the cache of the site, one per output folder, not in the output:
+/// the output is the same bytes for the same input, whatever built it before.
+fn manifest_path(root: &Path, output: &Path) -> PathBuf {
+    let output = std::path::absolute(output).unwrap_or_else(|_| output.to_path_buf());
+    root.join(CACHE).join("builds").join(format!(
+        "{}.manifest",
+        Fingerprint::of(output.to_string_lossy().as_bytes()).hex()
+    ))
+}
+
 /// Pages without share-preview metadata when the address is only a path.
 fn base_url_warning(root: &Path, base_url: &str) -> Option<Warning> {
     present::absolute_base(base_url).is_none().then(|| Warning {
@@ -198,35 +205,80 @@ fn base_url_warning(root: &Path, base_url: &str) -> Option<Warning> {
     })
 }
 
-const MANIFEST_HEADER: &str = "baophu manifest 2\n";
+const MANIFEST_HEADER: &str = "baophu manifest 3\n";
 
-/// What the previous build made the site and each region's pages from, and their files.
+/// What the previous build made the site and each region's pages from, their files, and every
+/// file it wrote with its size and content hash.
+#[derive(Default)]
 struct Manifest<'a> {
-    site: Option<(&'a str, Vec<&'a str>)>,
+    site: Option<&'a str>,
+    site_paths: Vec<&'a str>,
+    files: HashMap<&'a str, write::FileStamp>,
     regions: HashMap<&'a str, (&'a str, Vec<&'a str>)>,
 }
 
 impl<'a> Manifest<'a> {
     /// An unreadable or older manifest is no manifest: everything is rendered.
     fn parse(text: &'a str) -> Manifest<'a> {
-        let mut regions = HashMap::new();
-        let mut site = None;
-        if let Some(body) = text.strip_prefix(MANIFEST_HEADER) {
-            let mut lines = body.lines();
-            if let Some(line) = lines.next() {
-                let mut cells = line.split('\t');
-                if let (Some("site"), Some(made)) = (cells.next(), cells.next()) {
-                    site = Some((made, cells.filter(|c| !c.is_empty()).collect()));
+        let mut manifest = Manifest::default();
+        let Some(body) = text.strip_prefix(MANIFEST_HEADER) else {
+            return manifest;
+        };
+        for line in body.lines() {
+            let mut cells = line.split('\t');
+            match (cells.next(), cells.next()) {
+                (Some("site"), Some(made)) => {
+                    manifest.site = Some(made);
+                    manifest.site_paths = cells.filter(|c| !c.is_empty()).collect();
                 }
-            }
-            for line in lines {
-                let mut cells = line.split('\t');
-                if let (Some(code), Some(made)) = (cells.next(), cells.next()) {
-                    regions.insert(code, (made, cells.filter(|c| !c.is_empty()).collect()));
+                (Some("file"), Some(path)) => {
+                    let size = cells.next().and_then(|c| c.parse().ok());
+                    let hash = cells.next().and_then(|c| u128::from_str_radix(c, 16).ok());
+                    let (Some(size), Some(hash)) = (size, hash) else {
+                        return Manifest::default();
+                    };
+                    manifest.files.insert(path, write::FileStamp { size, hash });
                 }
+                (Some("region"), Some(code)) => {
+                    let made = cells.next().unwrap_or_default();
+                    let files = cells.filter(|c| !c.is_empty()).collect();
+                    manifest.regions.insert(code, (made, files));
+                }
+                _ => return Manifest::default(),
             }
         }
-        Manifest { site, regions }
+        manifest
+    }
+
+    /// The manifest of a build: `region(i)` gives a region's code, what its pages were made
+    /// from, and its files when they were kept rather than rendered.
+    fn write(
+        whole_site: &str,
+        rendered: &present::Rendered,
+        files: &[(String, write::FileStamp)],
+        region: impl Fn(usize) -> (&'a str, &'a str, Option<Vec<&'a str>>),
+        regions: usize,
+    ) -> String {
+        let mut out = String::from(MANIFEST_HEADER);
+        out.push_str(&format!(
+            "site\t{whole_site}\t{}\n",
+            rendered.paths.join("\t")
+        ));
+        for (path, stamp) in files {
+            out.push_str(&format!(
+                "file\t{path}\t{}\t{:032x}\n",
+                stamp.size, stamp.hash
+            ));
+        }
+        for i in 0..regions {
+            let (code, made, kept) = region(i);
+            let files: Vec<&str> = match rendered.region_paths.get(&RegionIdx(i)) {
+                Some(files) => files.iter().map(String::as_str).collect(),
+                None => kept.unwrap_or_default(),
+            };
+            out.push_str(&format!("region\t{code}\t{made}\t{}\n", files.join("\t")));
+        }
+        out
     }
 }
 
