@@ -29,11 +29,19 @@ fn free_port() -> u16 {
 
 /// GET over plain HTTP/1.0: (status, body), or None while the server is not up.
 fn get(port: u16, path: &str) -> Option<(u16, String)> {
+    request(
+        port,
+        &format!("GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n"),
+    )
+}
+
+/// Sends `head` as it is: (status, body).
+fn request(port: u16, head: &str) -> Option<(u16, String)> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
     stream
         .set_read_timeout(Some(Duration::from_secs(30)))
         .ok()?;
-    write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").ok()?;
+    stream.write_all(head.as_bytes()).ok()?;
     let mut response = Vec::new();
     stream.read_to_end(&mut response).ok()?;
     let response = String::from_utf8_lossy(&response).into_owned();
@@ -150,6 +158,95 @@ fn the_preview_follows_edits_and_keeps_the_last_good_site_after_a_broken_one() {
 }
 
 /// The pages a render put in memory, by path.
+/// The preview started on a free port, once its first build is served.
+fn start(root: &std::path::Path) -> (Serve, u16) {
+    let port = free_port();
+    let serve = Serve(
+        Command::new(env!("CARGO_BIN_EXE_baophu"))
+            .args([
+                "serve",
+                "--lang",
+                "en",
+                "--port",
+                &port.to_string(),
+                "--root",
+            ])
+            .arg(root)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    until(port, "/", "the first build", |_| true);
+    (serve, port)
+}
+
+#[cfg(target_os = "linux")]
+fn threads(pid: u32) -> usize {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("Threads:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+#[test]
+fn the_preview_answers_its_own_address_with_get_and_head_only_and_a_bounded_pool() {
+    let site = example_site();
+    let (serve, port) = start(site.path());
+    for method in ["POST", "PUT", "TRACE", "CONNECT", "FOO"] {
+        let head = format!("{method} / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n");
+        assert_eq!(request(port, &head).map(|r| r.0), Some(405), "{method}");
+    }
+    let head = |host: &str| format!("GET / HTTP/1.1\r\nHost: {host}\r\n\r\n");
+    assert_eq!(
+        request(port, &head(&format!("localhost:{port}"))).map(|r| r.0),
+        Some(200)
+    );
+    assert_eq!(
+        request(port, &head("rebound.example")).map(|r| r.0),
+        Some(403)
+    );
+    assert_eq!(
+        request(port, &head(&format!("rebound.example:{port}"))).map(|r| r.0),
+        Some(403)
+    );
+    // A folder with Vietnamese letters, without its slash: redirected, no panic.
+    let (status, _) = get(port, "/vung/h%C6%B0%E1%BB%9Bng-h%C3%B3a").unwrap();
+    assert!(status == 301 || status == 404, "{status}");
+    assert_eq!(get(port, "/").map(|r| r.0), Some(200), "still serving");
+
+    // 300 open pages waiting for a rebuild: the threads stay few and pages are still served.
+    let (_, home) = get(port, "/").unwrap();
+    let at = home.find("data-version=\"").unwrap() + 14;
+    let version: u64 = home[at..].split('"').next().unwrap().parse().unwrap();
+    let mut polls = Vec::new();
+    for _ in 0..300 {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(
+            stream,
+            "GET /__baophu/wait?v={version} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"
+        )
+        .unwrap();
+        polls.push(stream);
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    assert_eq!(
+        get(port, "/").map(|r| r.0),
+        Some(200),
+        "served beside 300 waits"
+    );
+    #[cfg(target_os = "linux")]
+    {
+        let threads = threads(serve.0.id());
+        assert!(threads < 40, "{threads} threads for 300 waiting pages");
+    }
+    drop(polls);
+}
+
 fn pages(memory: baophu::present::Memory) -> std::collections::BTreeMap<String, Vec<u8>> {
     memory
         .into_pages()

@@ -18,14 +18,14 @@ use std::sync::mpsc;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
+mod http;
+
 /// How long the files must stay still before a rebuild: an editor's save can be several writes,
 /// made within a few milliseconds. A build that still caught a file half-written is followed by
 /// another when the last write lands.
 const QUIET: Duration = Duration::from_millis(40);
 /// How long a page's reload request waits for a new build before it asks again.
 const LONG_POLL: Duration = Duration::from_secs(25);
-const RELOAD_JS: &str = include_str!("serve/reload.js");
-const OVERLAY_CSS: &str = include_str!("serve/overlay.css");
 
 /// What is being served: the last good site, and the last build's errors if it failed.
 struct State {
@@ -60,7 +60,7 @@ pub fn run(root: &Path, port: u16, lang: Lang) -> Result<(), Error> {
         ),
     })?;
     let root = absolute.as_path();
-    let server = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| Error::Usage {
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port)).map_err(|e| Error::Usage {
         message: Text::new(
             format!("không mở được cổng {port}: {e}"),
             format!("cannot listen on port {port}: {e}"),
@@ -130,14 +130,7 @@ pub fn run(root: &Path, port: u16, lang: Lang) -> Result<(), Error> {
         ),
     }
 
-    let server_state = shared.clone();
-    std::thread::spawn(move || {
-        for request in server.incoming_requests() {
-            let state = server_state.clone();
-            // A reload request waits for the next build: each request has its own thread.
-            std::thread::spawn(move || respond(&state, request));
-        }
-    });
+    http::start(listener, shared.clone(), port);
 
     let relevant = |path: &Path| {
         let Ok(rel) = path.strip_prefix(root) else {
@@ -456,202 +449,5 @@ impl Builder {
         state.fresh.clear();
         drop(state);
         wake.notify_all();
-    }
-}
-
-fn respond(shared: &Shared, request: tiny_http::Request) {
-    let url = request.url().to_string();
-    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
-    let path = percent_decode(path);
-    let (lock, wake) = &**shared;
-    let response = match path.as_str() {
-        "/__baophu/reload.js" => ok(RELOAD_JS.as_bytes().to_vec(), "text/javascript"),
-        "/__baophu/overlay.css" => ok(OVERLAY_CSS.as_bytes().to_vec(), "text/css"),
-        "/__baophu/wait" => {
-            // Answers when the site's version differs from the page's, or after a while.
-            let seen: u64 = query
-                .split('&')
-                .find_map(|kv| kv.strip_prefix("v="))
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(0);
-            let state = lock.lock().expect("serve state");
-            let (state, _) = wake
-                .wait_timeout_while(state, LONG_POLL, |s| s.version == seen)
-                .expect("serve state");
-            ok(
-                format!("{{\"version\":{}}}", state.version).into_bytes(),
-                "application/json",
-            )
-        }
-        _ => {
-            let key = path.trim_start_matches('/');
-            let key = if key.is_empty() || key.ends_with('/') {
-                format!("{key}index.html")
-            } else {
-                key.to_string()
-            };
-            let state = lock.lock().expect("serve state");
-            let mut state = wake
-                .wait_while(state, |s| s.settling && !s.fresh.contains(&key))
-                .expect("serve state");
-            let found = state
-                .pages
-                .get(&key)
-                .map(|c| c.as_ref().clone())
-                .or_else(|| {
-                    let dir = state.static_dir.as_ref()?;
-                    if key.split('/').any(|part| part == "..") {
-                        return None;
-                    }
-                    std::fs::read(dir.join(&key)).ok()
-                });
-            // A folder's address without its slash: where a static host would send it.
-            if found.is_none()
-                && !key.ends_with(".html")
-                && state.pages.contains_key(&format!("{key}/index.html"))
-            {
-                let location = format!("{path}/");
-                drop(state);
-                let _ = request.respond(
-                    tiny_http::Response::empty(301).with_header(
-                        tiny_http::Header::from_bytes("Location", location.as_bytes())
-                            .expect("an ASCII address"),
-                    ),
-                );
-                return;
-            }
-            let (status, body, key) = match found {
-                Some(body) => (200, body, key),
-                None => (
-                    404,
-                    state
-                        .pages
-                        .get("404.html")
-                        .map_or_else(|| b"404".to_vec(), |c| c.as_ref().clone()),
-                    "404.html".to_string(),
-                ),
-            };
-            let html = key.ends_with(".html");
-            let body = if html {
-                with_preview(&body, state.version, state.errors.as_deref(), state.lang)
-            } else {
-                body
-            };
-            if html && status == 200 {
-                if let Some(saved) = state.saved_at.take() {
-                    let ms = saved.elapsed().as_millis();
-                    match state.lang {
-                        Lang::Vi => println!("đã tải lại {path} sau khi lưu {ms} ms"),
-                        Lang::En => println!("reloaded {path} {ms} ms after the save"),
-                    }
-                }
-            }
-            ok(body, content_type(&key)).with_status_code(status)
-        }
-    };
-    let _ = request.respond(response);
-}
-
-fn ok(body: Vec<u8>, content_type: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
-    tiny_http::Response::from_data(body)
-        .with_header(
-            tiny_http::Header::from_bytes("Content-Type", content_type).expect("ASCII header"),
-        )
-        .with_header(tiny_http::Header::from_bytes("Cache-Control", "no-store").expect("ASCII"))
-}
-
-/// A page as the preview serves it: with the reload script and, after a failed build, the
-/// errors over the page.
-fn with_preview(html: &[u8], version: u64, errors: Option<&str>, lang: Lang) -> Vec<u8> {
-    let html = String::from_utf8_lossy(html);
-    let mut extra = format!(
-        "<link rel=\"stylesheet\" href=\"/__baophu/overlay.css\"><script src=\"/__baophu/reload.js\" data-version=\"{version}\" defer></script>"
-    );
-    if let Some(errors) = errors {
-        let (lang_code, heading) = match lang {
-            Lang::Vi => (
-                "vi",
-                "Thay đổi vừa rồi chưa dựng được trang; đây là bản tốt gần nhất. Sửa lỗi dưới đây rồi lưu lại:",
-            ),
-            Lang::En => (
-                "en",
-                "The last change could not be built; this is the last good site. Fix the errors below and save again:",
-            ),
-        };
-        extra.push_str(&format!(
-            "<div id=\"baophu-errors\" role=\"alert\" lang=\"{lang_code}\"><p>{heading}</p><pre>{}</pre></div>",
-            crate::present::escape(errors)
-        ));
-    }
-    match html.rfind("</body>") {
-        Some(i) => format!("{}{extra}{}", &html[..i], &html[i..]).into_bytes(),
-        None => format!("{html}{extra}").into_bytes(),
-    }
-}
-
-fn content_type(path: &str) -> &'static str {
-    match path.rsplit('.').next().unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css",
-        "js" | "mjs" => "text/javascript",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "csv" => "text/csv; charset=utf-8",
-        "json" => "application/json",
-        "xml" => "application/xml",
-        "txt" => "text/plain; charset=utf-8",
-        "woff2" => "font/woff2",
-        "ttf" => "font/ttf",
-        _ => "application/octet-stream",
-    }
-}
-
-fn percent_decode(path: &str) -> String {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
-            (b'%', Some(&h), Some(&l)) if hex(h).is_some() && hex(l).is_some() => {
-                out.push((hex(h).unwrap_or(0) * 16 + hex(l).unwrap_or(0)) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_preview_adds_the_reload_script_and_escaped_errors() {
-        let page = with_preview(
-            b"<html><body><p>x</p></body></html>",
-            7,
-            Some("a <b> & c"),
-            Lang::En,
-        );
-        let page = String::from_utf8(page).unwrap();
-        assert!(page.contains("data-version=\"7\""));
-        assert!(page.contains("<pre>a &lt;b&gt; &amp; c</pre>"));
-        assert!(page.ends_with("</div></body></html>"));
-        assert!(
-            !String::from_utf8(with_preview(b"<body></body>", 1, None, Lang::Vi))
-                .unwrap()
-                .contains("baophu-errors")
-        );
-    }
-
-    #[test]
-    fn paths_are_decoded() {
-        assert_eq!(percent_decode("/vung/h%C6%B0%E1%BB%9Bng/"), "/vung/hướng/");
-        assert_eq!(percent_decode("/a%2"), "/a%2");
     }
 }
