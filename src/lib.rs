@@ -3,6 +3,7 @@
 //! The pipeline runs one way: [`load`] → [`model`] → [`compute`] → [`present`] → [`write`].
 //! The [`cmd`] module holds one file per command-line verb.
 
+pub mod address;
 pub mod cmd;
 pub mod compute;
 pub mod diagnostic;

@@ -669,3 +669,63 @@ fn warnings_fail_only_when_denied_and_a_denied_build_writes_nothing() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("warning: the document prints 6,37%"));
     assert!(root.join("public/index.html").is_file());
 }
+
+/// The single error of `check`, its English title and hint, for a file-level problem.
+fn file_error(root: &Path, file: &str) -> (String, String) {
+    let err = check::run(root).err().expect("check must fail");
+    let errors = err.flatten();
+    assert_eq!(errors.len(), 1, "expected one error, got: {err}");
+    let pos = errors[0].position().expect("a position");
+    assert_eq!(pos.path.strip_prefix(root).unwrap(), Path::new(file));
+    assert_eq!((pos.line, pos.column), (1, 1));
+    let parts = errors[0].parts();
+    (parts.title.en.to_string(), parts.hint.en.to_string())
+}
+
+#[cfg(unix)]
+#[test]
+fn inputs_that_cannot_be_read_are_named_not_dropped() {
+    let site = example_site();
+    let root = site.path();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("2030.toml"), "year = 2030\n").unwrap();
+
+    // A link: never followed, as it may lead out of the site.
+    std::os::unix::fs::symlink(
+        outside.path().join("2030.toml"),
+        root.join("data/figures/2030.toml"),
+    )
+    .unwrap();
+    let (title, hint) = file_error(root, "data/figures/2030.toml");
+    assert!(title.contains("is a link"), "{title}");
+    assert!(hint.contains("copy the file itself"), "{hint}");
+    std::fs::remove_file(root.join("data/figures/2030.toml")).unwrap();
+
+    // A folder with a figures file's name.
+    std::fs::create_dir(root.join("data/figures/2031.toml")).unwrap();
+    let (title, _) = file_error(root, "data/figures/2031.toml");
+    assert!(title.contains("is a folder"), "{title}");
+    std::fs::remove_dir(root.join("data/figures/2031.toml")).unwrap();
+
+    // A named pipe: reading it would hang the build.
+    let fifo = root.join("content/plans/ke-hoach-moi.md");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let (title, _) = file_error(root, "content/plans/ke-hoach-moi.md");
+    assert!(title.contains("is not an ordinary file"), "{title}");
+    std::fs::remove_file(&fifo).unwrap();
+
+    // A plan named only `.md`.
+    std::fs::write(root.join("content/plans/.md"), "+++\ntitle = \"x\"\n+++\n").unwrap();
+    let (title, _) = file_error(root, "content/plans/.md");
+    assert!(
+        title.contains("`.md` cannot be a page's address"),
+        "{title}"
+    );
+    std::fs::remove_file(root.join("content/plans/.md")).unwrap();
+
+    assert!(check::run(root).is_ok(), "mended, the site checks again");
+}

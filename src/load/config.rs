@@ -109,6 +109,15 @@ pub struct Licence {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct RawLicence {
+    name: String,
+    #[serde(default)]
+    title: String,
+    path: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawConfig {
     title: String,
     #[serde(default)]
@@ -118,15 +127,14 @@ struct RawConfig {
     #[serde(default)]
     description_en: String,
     base_url: Option<Spanned<String>>,
-    #[serde(default = "default_theme")]
-    theme: String,
+    theme: Option<Spanned<String>>,
     progress_method: Option<Spanned<String>>,
     headline_region: Option<Spanned<String>>,
     #[serde(default)]
     publisher: String,
     #[serde(default)]
     publisher_en: String,
-    licence: Option<Licence>,
+    licence: Option<RawLicence>,
     #[serde(default)]
     csv: RawCsv,
     #[serde(default)]
@@ -153,9 +161,6 @@ pub fn base_url_problem(url: &str) -> Option<Text> {
     } else {
         None
     }
-}
-fn default_theme() -> String {
-    "default".into()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -257,6 +262,57 @@ pub fn load(root: &Path) -> Result<Config, Error> {
             })
             .collect()
     };
+    // A theme is a folder of `themes/`, named as a slug: never a path out of the site.
+    let theme = match raw.theme {
+        None => "default".to_string(),
+        Some(t) => {
+            let name = t.get_ref();
+            let valid = !name.is_empty()
+                && name.bytes().all(|b| {
+                    b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_'
+                });
+            if !valid {
+                return Err(Error::Invalid {
+                    pos: file.pos(&t.span()),
+                    message: Text::new(
+                        format!("`{name}` không phải tên một giao diện"),
+                        format!("`{name}` is not the name of a theme"),
+                    ),
+                    hint: Text::new(
+                        "ghi tên một thư mục trong themes/, bằng chữ thường không dấu, chữ số, `-` hoặc `_`, ví dụ theme = \"default\"",
+                        "write the name of a folder in themes/, in lower-case letters, digits, `-` or `_`, e.g. theme = \"default\"",
+                    ),
+                });
+            }
+            t.into_inner()
+        }
+    };
+    let licence = match raw.licence {
+        None => None,
+        Some(l) => {
+            if let Some(hint) = crate::address::link_problem(l.path.get_ref()) {
+                return Err(Error::Invalid {
+                    pos: file.pos(&l.path.span()),
+                    message: Text::new(
+                        format!(
+                            "`{}` không dùng được làm địa chỉ của giấy phép",
+                            l.path.get_ref()
+                        ),
+                        format!(
+                            "`{}` cannot be used as the licence's address",
+                            l.path.get_ref()
+                        ),
+                    ),
+                    hint,
+                });
+            }
+            Some(Licence {
+                name: l.name,
+                title: l.title,
+                path: l.path.into_inner(),
+            })
+        }
+    };
     let pages = PageLevels {
         share_images: levels(&raw.pages.share_images)?,
         embeds: levels(&raw.pages.embeds)?,
@@ -270,12 +326,12 @@ pub fn load(root: &Path) -> Result<Config, Error> {
         description: raw.description,
         description_en: raw.description_en,
         base_url,
-        theme: raw.theme,
+        theme,
         progress_method,
         headline_region,
         headline_region_pos,
         publisher: raw.publisher,
         publisher_en: raw.publisher_en,
-        licence: raw.licence,
+        licence,
     })
 }

@@ -124,6 +124,19 @@ pub fn load_page(path: &Path) -> Result<PageFile, Error> {
 }
 
 fn load_document<F: serde::de::DeserializeOwned>(path: &Path) -> Result<Document<F>, Error> {
+    // The file's name is its page's address: one that is not a plain slug could leave its
+    // folder, take the place of another page, or break a feed.
+    let slug = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if let Some((message, hint)) = crate::address::slug_problem(&slug) {
+        return Err(Error::Invalid {
+            pos: Position::file(path),
+            message,
+            hint,
+        });
+    }
     let mut file = SourceFile::read(path)?;
     let (start, end, body_start) = split_front_matter(&file.text).ok_or_else(|| {
         let (message, hint) = if file.text.starts_with("+++") {
@@ -159,10 +172,6 @@ fn load_document<F: serde::de::DeserializeOwned>(path: &Path) -> Result<Document
     let front: F = file.parse(&file.text[start..end])?;
     let body = file.text[body_start..].to_string();
     let body_pos = Position::at(path, &file.text, body_start);
-    let slug = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
     Ok(Document {
         file,
         slug,

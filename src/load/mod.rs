@@ -10,7 +10,7 @@ pub mod theme;
 
 pub use source::SourceFile;
 
-use crate::error::Error;
+use crate::error::{Error, Position, Text, Warning};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -33,6 +33,8 @@ pub struct Input {
     /// Problems in rows the loader left out (a CSV cell that is not a number): errors, but
     /// validation goes on so that every problem is reported at once.
     pub problems: Vec<Error>,
+    /// Files in the site's folders that are not read, and why.
+    pub warnings: Vec<Warning>,
 }
 
 /// Reads the whole site folder. All syntax errors are collected, not only the first.
@@ -106,6 +108,7 @@ impl FiguresCache {
 /// `load`, taking unchanged figures files from `cache`.
 pub fn load_with(root: &Path, cache: &FiguresCache) -> Result<Input, Error> {
     let mut errors = Vec::new();
+    let mut warnings = Vec::new();
     let config = config::load(root).map_err(|e| errors.push(e)).ok();
     let data = root.join("data");
     let regions = data::load_file(&data.join("regions.toml")).map_err(|e| errors.push(e));
@@ -115,10 +118,17 @@ pub fn load_with(root: &Path, cache: &FiguresCache) -> Result<Input, Error> {
     // A national site has a figures file per year with a row per region and series: the
     // files are read on all cores, then taken in name order so messages keep their order.
     let numbers = config.as_ref().map(|c| c.csv_numbers).unwrap_or_default();
-    let toml_files = files_with_extension(&data.join("figures"), "toml", &mut errors);
     // Figures saved from Excel are read as they are: no conversion step to forget, and
     // messages point at the row and column the editor typed.
-    let csv_files = files_with_extension(&data.join("figures"), "csv", &mut errors);
+    let figures_files = input_files(
+        &data.join("figures"),
+        &["toml", "csv"],
+        &mut errors,
+        &mut warnings,
+    );
+    let (csv_files, toml_files): (Vec<PathBuf>, Vec<PathBuf>) = figures_files
+        .into_iter()
+        .partition(|p| p.extension().is_some_and(|x| x == "csv"));
     let read = |path: &PathBuf, is_csv: bool| {
         cache.get_or_read(path, || {
             if is_csv {
@@ -150,14 +160,16 @@ pub fn load_with(root: &Path, cache: &FiguresCache) -> Result<Input, Error> {
     }
     cache.keep_only(&all.iter().map(|(p, _)| *p).collect::<Vec<_>>());
     let mut plans = Vec::new();
-    for path in files_with_extension(&root.join("content").join("plans"), "md", &mut errors) {
+    let plans_dir = root.join("content").join("plans");
+    for path in input_files(&plans_dir, &["md"], &mut errors, &mut warnings) {
         match content::load_plan(&path) {
             Ok(p) => plans.push(p),
             Err(e) => errors.push(e),
         }
     }
     let mut pages = Vec::new();
-    for path in files_with_extension(&root.join("content").join("pages"), "md", &mut errors) {
+    let pages_dir = root.join("content").join("pages");
+    for path in input_files(&pages_dir, &["md"], &mut errors, &mut warnings) {
         match content::load_page(&path) {
             Ok(p) => pages.push(p),
             Err(e) => errors.push(e),
@@ -178,15 +190,23 @@ pub fn load_with(root: &Path, cache: &FiguresCache) -> Result<Input, Error> {
                 plans,
                 pages,
                 problems,
+                warnings,
             })
         }
         _ => Err(Error::from_many(errors)),
     }
 }
 
-/// The files directly in `dir` ending in `.ext`, sorted by name so every build reads them in
-/// the same order.
-fn files_with_extension(dir: &Path, ext: &str, errors: &mut Vec<Error>) -> Vec<PathBuf> {
+/// The files directly in `dir` ending in one of `exts`, sorted by name so every build reads
+/// them in the same order. Nothing is passed over in silence: a name that asks to be read but
+/// cannot be (a link, a folder, a pipe, `.TOML`) is an error, any other file a warning; only
+/// hidden files (an editor's or the system's, such as `.DS_Store`) are left alone.
+fn input_files(
+    dir: &Path,
+    exts: &[&str],
+    errors: &mut Vec<Error>,
+    warnings: &mut Vec<Warning>,
+) -> Vec<PathBuf> {
     let mut out = Vec::new();
     if !dir.is_dir() {
         return out;
@@ -196,15 +216,99 @@ fn files_with_extension(dir: &Path, ext: &str, errors: &mut Vec<Error>) -> Vec<P
         .max_depth(1)
         .sort_by_file_name()
     {
-        match entry {
-            Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == ext) => {
-                out.push(e.into_path())
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                errors.push(Error::io(dir, e.into()));
+                continue;
             }
-            Ok(_) => {}
-            Err(e) => errors.push(Error::io(dir, e.into())),
+        };
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let lower = name.to_lowercase();
+        let Some(ext) = exts.iter().find(|x| lower.ends_with(&format!(".{x}"))) else {
+            if !name.starts_with('.') {
+                warnings.push(not_read(entry.path(), exts));
+            }
+            continue;
+        };
+        let kind = entry.file_type();
+        match unreadable(&name, ext, kind) {
+            Some((message, hint)) => errors.push(Error::Invalid {
+                pos: Position::file(entry.path()),
+                message,
+                hint,
+            }),
+            None => out.push(entry.into_path()),
         }
     }
     out
+}
+
+/// Why a file whose name asks to be read cannot be.
+fn unreadable(name: &str, ext: &str, kind: std::fs::FileType) -> Option<(Text, Text)> {
+    if kind.is_symlink() {
+        Some((
+            Text::new(
+                format!("`{name}` là một liên kết (symlink), không phải tệp"),
+                format!("`{name}` is a link (symlink), not a file"),
+            ),
+            Text::new(
+                "chép chính tệp vào đây: liên kết không được đọc vì có thể dẫn ra ngoài thư mục trang",
+                "copy the file itself here: links are not followed, as they may lead outside the site",
+            ),
+        ))
+    } else if kind.is_dir() {
+        Some((
+            Text::new(
+                format!("`{name}` là một thư mục, không phải tệp"),
+                format!("`{name}` is a folder, not a file"),
+            ),
+            Text::new(
+                format!("đổi tên thư mục để tên không kết thúc bằng `.{ext}`, hoặc chuyển các tệp trong đó ra đây"),
+                format!("rename the folder so that its name does not end in `.{ext}`, or move its files here"),
+            ),
+        ))
+    } else if !kind.is_file() {
+        Some((
+            Text::new(
+                format!("`{name}` không phải một tệp thông thường"),
+                format!("`{name}` is not an ordinary file"),
+            ),
+            Text::new(
+                "lưu nội dung thành một tệp thông thường",
+                "save the content as an ordinary file",
+            ),
+        ))
+    } else if !name.ends_with(&format!(".{ext}")) {
+        let stem = &name[..name.len() - ext.len() - 1];
+        Some((
+            Text::new(
+                format!("phần đuôi của `{name}` phải viết thường"),
+                format!("the extension of `{name}` must be lower case"),
+            ),
+            Text::new(
+                format!("đổi tên tệp thành `{stem}.{ext}`"),
+                format!("rename the file `{stem}.{ext}`"),
+            ),
+        ))
+    } else {
+        None
+    }
+}
+
+fn not_read(path: &Path, exts: &[&str]) -> Warning {
+    let list = exts
+        .iter()
+        .map(|x| format!("`.{x}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Warning {
+        pos: Position::file(path),
+        message: Text::new(
+            format!("tệp này không được đọc: thư mục này chỉ đọc các tệp {list}"),
+            format!("this file is not read: this folder reads only {list} files"),
+        ),
+    }
 }
 
 #[cfg(test)]
