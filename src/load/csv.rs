@@ -317,41 +317,79 @@ pub fn parse_number(text: &str, style: CsvNumbers) -> Option<f64> {
     plain.parse().ok()
 }
 
-/// The rows of the file, split into cells, with the separator the header row uses.
+/// The rows of the file, split into cells, with the separator the header row uses. The `csv`
+/// crate reads the records (Excel's quoting, line breaks inside quotes); each cell's place in
+/// the file is then found in the record's own text, for messages.
 fn split(file: &SourceFile) -> Result<Vec<Vec<Cell<'_>>>, Error> {
     let text = &file.text;
     let header = text.lines().next().unwrap_or("");
     let sep = if header.contains(';') {
-        ';'
+        b';'
     } else if header.contains('\t') {
-        '\t'
+        b'\t'
     } else {
-        ','
+        b','
     };
+    let mut reader = ::csv::ReaderBuilder::new()
+        .delimiter(sep)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut record = ::csv::StringRecord::new();
     let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    let mut start = 0;
-    // A cell is a slice of the file until a quote makes it differ from the text: then it is
-    // spelled out here.
-    let mut quoted: Option<String> = None;
-    let mut quoted_from: Option<usize> = None;
-    // The cell from `start` to `end`, without carriage returns.
-    let cell = |quoted: &mut Option<String>, start: usize, end: usize| -> Cow<'_, str> {
-        match quoted.take() {
-            Some(s) => Cow::Owned(s),
-            None if text[start..end].contains('\r') => {
-                Cow::Owned(text[start..end].replace('\r', ""))
-            }
-            None => Cow::Borrowed(&text[start..end]),
-        }
-    };
     loop {
-        let Some((i, c)) = chars.next() else {
-            if let Some(q) = quoted_from {
+        match reader.read_record(&mut record) {
+            Ok(false) => return Ok(rows),
+            Ok(true) => {}
+            Err(e) => {
+                let at = e.position().map_or(0, |p| p.byte() as usize);
                 return Err(invalid(
                     file,
-                    &(q..q + 1),
+                    &(at..at),
+                    Text::new(
+                        format!("không đọc được dòng này của tệp CSV: {e}"),
+                        format!("this row of the CSV file cannot be read: {e}"),
+                    ),
+                    Text::new(
+                        "lưu lại tệp từ Excel dưới dạng \"CSV UTF-8\"",
+                        "save the file again from Excel as \"CSV UTF-8\"",
+                    ),
+                ));
+            }
+        }
+        let start = record.position().map_or(0, |p| p.byte() as usize);
+        let end = reader.position().byte() as usize;
+        rows.push(cells(file, start..end.min(text.len()), &record, sep)?);
+    }
+}
+
+/// The cells of one record with their places: `raw` is the record's range in the file.
+fn cells<'a>(
+    file: &'a SourceFile,
+    raw: Range<usize>,
+    record: &::csv::StringRecord,
+    sep: u8,
+) -> Result<Vec<Cell<'a>>, Error> {
+    let text = &file.text;
+    let bytes = text.as_bytes();
+    let field_end = |from: usize| {
+        bytes[from..raw.end]
+            .iter()
+            .position(|&b| b == sep || b == b'\n' || b == b'\r')
+            .map_or(raw.end, |n| from + n)
+    };
+    // The reader's position may stand on the line break before the record, or on blank lines.
+    let mut at = raw.start;
+    while at < raw.end && matches!(bytes[at], b'\r' | b'\n') {
+        at += 1;
+    }
+    let mut row = Vec::with_capacity(record.len());
+    for field in record.iter() {
+        let cell = if bytes.get(at) == Some(&b'"') {
+            let close = closing_quote(bytes, at, raw.end).ok_or_else(|| {
+                invalid(
+                    file,
+                    &(at..at + 1),
                     Text::new(
                         "ô bắt đầu bằng dấu nháy kép này chưa được đóng",
                         "the cell quoted here is never closed",
@@ -360,67 +398,39 @@ fn split(file: &SourceFile) -> Result<Vec<Vec<Cell<'_>>>, Error> {
                         "thêm dấu nháy kép `\"` ở cuối ô; một dấu nháy trong ô được viết hai lần: \"\"",
                         "add the closing `\"` at the end of the cell; a quote inside a cell is written twice: \"\"",
                     ),
-                ));
+                )
+            })?;
+            Cell {
+                text: Cow::Owned(field.to_string()),
+                span: at..field_end(close + 1),
             }
-            let text_of_cell = cell(&mut quoted, start, text.len());
-            if !text_of_cell.is_empty() || !row.is_empty() {
-                row.push(Cell {
-                    text: text_of_cell,
-                    span: start..text.len(),
-                });
-                rows.push(std::mem::take(&mut row));
+        } else {
+            let end = field_end(at);
+            Cell {
+                text: Cow::Borrowed(&text[at..end]),
+                span: at..end,
             }
-            return Ok(rows);
         };
-        if quoted_from.is_some() {
-            let spelled = quoted.get_or_insert_with(String::new);
-            if c == '"' {
-                if chars.peek().is_some_and(|(_, n)| *n == '"') {
-                    chars.next();
-                    spelled.push('"');
-                } else {
-                    quoted_from = None;
-                }
-            } else {
-                spelled.push(c);
-            }
-            continue;
-        }
-        match c {
-            '"' if quoted
-                .as_deref()
-                .unwrap_or(&text[start..i])
-                .trim()
-                .is_empty() =>
-            {
-                quoted = Some(String::new());
-                quoted_from = Some(i);
-            }
-            c if c == sep => {
-                row.push(Cell {
-                    text: cell(&mut quoted, start, i),
-                    span: start..i,
-                });
-                start = i + 1;
-            }
-            '\r' => {}
-            '\n' => {
-                let end = if text[..i].ends_with('\r') { i - 1 } else { i };
-                row.push(Cell {
-                    text: cell(&mut quoted, start, end),
-                    span: start..end,
-                });
-                rows.push(std::mem::take(&mut row));
-                start = i + 1;
-            }
-            c => {
-                // After a closing quote the cell goes on as spelled out.
-                if let Some(spelled) = quoted.as_mut() {
-                    spelled.push(c);
-                }
-            }
-        }
+        at = (cell.span.end + 1).min(raw.end);
+        row.push(cell);
     }
+    Ok(row)
+}
+
+/// The quote that closes the one opening at `open`; doubled quotes inside are the cell's own.
+fn closing_quote(bytes: &[u8], open: usize, end: usize) -> Option<usize> {
+    let mut i = open + 1;
+    while i < end {
+        if bytes[i] == b'"' {
+            if bytes.get(i + 1) == Some(&b'"') {
+                i += 2;
+                continue;
+            }
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 #[cfg(test)]
