@@ -1,0 +1,551 @@
+//! Figures: one region's value of one series in one year (Figure, Figures), the checks of the
+//! figures files, and the totals derived from their parts.
+
+use super::check::Checker;
+use super::region::{Date, Region};
+use super::series::{Series, SeriesKind};
+use super::{bound, year_out_of_range, RegionIdx, SeriesIdx, SourceIdx, YEARS};
+use crate::error::{Error, Position, Text, Warning};
+use crate::load::{data, SourceFile};
+use rayon::prelude::*;
+// Keys are small indexes and ids the site itself declares: a fast hash, not one hardened against
+// chosen keys, and the same order in every run.
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use toml::Spanned;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Qualifier {
+    /// ≈: the source gives an approximate figure.
+    About,
+    /// >: the source says "more than".
+    MoreThan,
+    /// <: the source says "less than" (or a value computed from bounds is an upper bound).
+    LessThan,
+}
+
+/// One region's value of one series in one year.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub actual: Option<f64>,
+    pub plan: Option<f64>,
+    pub source: SourceIdx,
+    pub plan_source: SourceIdx,
+    pub qualifier: Option<Qualifier>,
+    pub note: String,
+    /// Summed from the series' parts (compulsory + voluntary = total), not read from a file.
+    pub derived: bool,
+    pub pos: Position,
+}
+
+/// All figures, indexed by region and series, then by year. One slot per region and series,
+/// found by arithmetic rather than hashing: a national site looks figures up millions of times.
+#[derive(Debug, Default)]
+pub struct Figures {
+    series: usize,
+    slots: Vec<BTreeMap<i32, Figure>>,
+}
+
+impl Figure {
+    /// The same figure as pages show it: everything but where it is written.
+    pub fn same_as(&self, other: &Figure) -> bool {
+        self.actual == other.actual
+            && self.plan == other.plan
+            && self.source == other.source
+            && self.plan_source == other.plan_source
+            && self.qualifier == other.qualifier
+            && self.note == other.note
+            && self.derived == other.derived
+    }
+}
+
+impl Figures {
+    fn new(regions: usize, series: usize) -> Figures {
+        Figures {
+            series,
+            slots: std::iter::repeat_with(BTreeMap::new)
+                .take(regions * series)
+                .collect(),
+        }
+    }
+    /// The figures of checked files, each region and series filled on one core, in file and
+    /// row order; a second figure for the same year is a duplicate of the first.
+    fn gather(
+        regions: usize,
+        series: usize,
+        files: &[Vec<CheckedFigure>],
+    ) -> (Figures, Vec<Error>) {
+        let mut figures = Figures::new(regions, series);
+        let chunk = figures
+            .slots
+            .len()
+            .div_ceil(4 * rayon::current_num_threads())
+            .max(1);
+        let mut duplicates: Vec<(usize, usize, Error)> = figures
+            .slots
+            .par_chunks_mut(chunk)
+            .enumerate()
+            .flat_map_iter(|(k, slots)| {
+                let range = k * chunk..k * chunk + slots.len();
+                let mut duplicates = Vec::new();
+                for (f, rows) in files.iter().enumerate() {
+                    for (row, (r, s, year, figure, raw)) in rows.iter().enumerate() {
+                        let i = r.0 * series + s.0;
+                        if !range.contains(&i) {
+                            continue;
+                        }
+                        let years = &mut slots[i - range.start];
+                        if let Some(first) = years.get(year) {
+                            duplicates.push((
+                                f,
+                                row,
+                                Error::DuplicateFigure {
+                                    pos: figure.pos.clone(),
+                                    region: raw.region.get_ref().clone(),
+                                    series: raw.series.get_ref().clone(),
+                                    year: *year,
+                                    first: Box::new(first.pos.clone()),
+                                },
+                            ));
+                        } else {
+                            years.insert(*year, figure.clone());
+                        }
+                    }
+                }
+                duplicates
+            })
+            .collect();
+        duplicates.sort_by_key(|(f, row, _)| (*f, *row));
+        (figures, duplicates.into_iter().map(|(_, _, e)| e).collect())
+    }
+    /// A region's figures of one series, to add to.
+    fn slot_mut(&mut self, region: RegionIdx, series: SeriesIdx) -> &mut BTreeMap<i32, Figure> {
+        &mut self.slots[region.0 * self.series + series.0]
+    }
+    /// Every region and series that has figures, with its figures by year: regions in order,
+    /// each region's series in order.
+    pub fn iter(&self) -> impl Iterator<Item = ((RegionIdx, SeriesIdx), &BTreeMap<i32, Figure>)> {
+        let series = self.series.max(1);
+        self.slots
+            .iter()
+            .enumerate()
+            .filter(|(_, years)| !years.is_empty())
+            .map(move |(i, years)| ((RegionIdx(i / series), SeriesIdx(i % series)), years))
+    }
+    pub fn get(&self, region: RegionIdx, series: SeriesIdx, year: i32) -> Option<&Figure> {
+        self.by_year(region, series)?.get(&year)
+    }
+    pub fn actual(&self, region: RegionIdx, series: SeriesIdx, year: i32) -> Option<f64> {
+        self.get(region, series, year)?.actual
+    }
+    /// A region's figures of one series, by year.
+    pub fn by_year(&self, region: RegionIdx, series: SeriesIdx) -> Option<&BTreeMap<i32, Figure>> {
+        if series.0 >= self.series {
+            return None;
+        }
+        self.slots
+            .get(region.0 * self.series + series.0)
+            .filter(|years| !years.is_empty())
+    }
+    /// The last year any region has an actual figure for: how far the data reach.
+    pub fn latest_actual_year(&self) -> Option<i32> {
+        self.slots
+            .iter()
+            .flat_map(|years| years.iter().rev().find(|(_, f)| f.actual.is_some()))
+            .map(|(y, _)| *y)
+            .max()
+    }
+}
+
+/// The figures of all files: checked, gathered, completed with the totals their parts give, and
+/// compared with the figures of the units within each region.
+pub(super) fn figures(
+    c: &mut Checker,
+    files: &[Arc<data::Loaded<data::FiguresFile>>],
+    regions: &[Region],
+    series: &[Series],
+) -> Figures {
+    // A national site has a figures file per year with a row per region and series: the
+    // files' rows are checked on all cores, then gathered in file order, so that a duplicate
+    // is reported against the figure the earlier file gives.
+    let checked: Vec<(Checker, Vec<CheckedFigure>)> = files
+        .par_iter()
+        .map(|f| {
+            let mut fc = c.fork();
+            let rows = figures_file(&mut fc, f, regions, series);
+            (fc, rows)
+        })
+        .collect();
+    let mut checked_files = Vec::with_capacity(checked.len());
+    for (fc, rows) in checked {
+        c.join(fc);
+        checked_files.push(rows);
+    }
+    let (mut figures, duplicates) = Figures::gather(regions.len(), series.len(), &checked_files);
+    c.errors.extend(duplicates);
+
+    derive_totals(&mut figures, series, &mut c.warnings);
+    sub_regions_within_parent(&figures, regions, series, &mut c.warnings);
+    figures
+}
+
+/// The people counted in a region's units are counted in the region too: where the units of a
+/// year add up to more than the region's own exact figure, one of them is wrong. One pass over
+/// the figures, summing each unit into its parent.
+fn sub_regions_within_parent(
+    figures: &Figures,
+    regions: &[Region],
+    series: &[Series],
+    warnings: &mut Vec<Warning>,
+) {
+    let mut sums: FxHashMap<(RegionIdx, SeriesIdx, i32), (f64, usize)> = FxHashMap::default();
+    for ((region, s), years) in figures.iter() {
+        let Some(parent) = regions[region.0].parent else {
+            continue;
+        };
+        if series[s.0].kind != SeriesKind::Count {
+            continue;
+        }
+        for (&year, fig) in years {
+            // "More than x" can be anything above: only exact figures prove too much.
+            if let (Some(v), None) = (fig.actual, fig.qualifier) {
+                let entry = sums.entry((parent, s, year)).or_default();
+                entry.0 += v;
+                entry.1 += 1;
+            }
+        }
+    }
+    for ((parent, s, year), (sum, units)) in sums {
+        let Some(fig) = figures.get(parent, s, year) else {
+            continue;
+        };
+        let (Some(total), None) = (fig.actual, fig.qualifier) else {
+            continue;
+        };
+        if sum > total + 0.5 {
+            let (code, id) = (&regions[parent.0].code, &series[s.0].id);
+            warnings.push(Warning {
+                pos: fig.pos.clone(),
+                message: Text::new(
+                    format!("`{id}` của `{code}` năm {year} là {total}, nhưng {units} đơn vị trực thuộc cộng lại được {sum}, nhiều hơn cả tổng; kiểm tra số liệu của các đơn vị trực thuộc và của `{code}`"),
+                    format!("`{id}` of `{code}` in {year} is {total}, but its {units} units add up to {sum}, more than the whole; check the units' figures and that of `{code}`"),
+                ),
+            });
+        }
+    }
+}
+
+/// Where a series is declared the sum of parts and a region's year has every part but not the
+/// total, the total is their sum (BHXH = compulsory + voluntary), marked as derived.
+/// Where the total is given too, it must equal the sum of exact parts: a warning says where not.
+fn derive_totals(figures: &mut Figures, series: &[Series], warnings: &mut Vec<Warning>) {
+    let mut derived = Vec::new();
+    for (total, s) in series.iter().enumerate() {
+        let Some(first) = s.parts.first() else {
+            continue;
+        };
+        for ((region, part), years) in figures.iter() {
+            if part != *first {
+                continue;
+            }
+            for (&year, fig) in years {
+                let existing = figures.get(region, SeriesIdx(total), year);
+                let parts: Option<Vec<&Figure>> = s
+                    .parts
+                    .iter()
+                    .map(|p| figures.get(region, *p, year))
+                    .collect();
+                let Some(parts) = parts else { continue };
+                let Some(sum) = parts.iter().map(|f| f.actual).sum::<Option<f64>>() else {
+                    continue;
+                };
+                if let Some((given, total_fig)) = existing.and_then(|f| Some((f.actual?, f))) {
+                    let exact = total_fig.qualifier.is_none()
+                        && parts.iter().all(|f| f.qualifier.is_none());
+                    if exact && (given - sum).abs() > 0.5 {
+                        let names: Vec<&str> =
+                            s.parts.iter().map(|p| series[p.0].id.as_str()).collect();
+                        warnings.push(Warning {
+                            pos: total_fig.pos.clone(),
+                            message: Text::new(
+                                format!(
+                                    "`{}` năm {year} là {given} nhưng các phần {} cộng lại được {sum}",
+                                    s.id,
+                                    names.join(" + ")
+                                ),
+                                format!(
+                                    "`{}` in {year} is {given} but its parts {} add up to {sum}",
+                                    s.id,
+                                    names.join(" + ")
+                                ),
+                            ),
+                        });
+                    }
+                    continue;
+                }
+                // "> a" plus "< b" is not known; "> a" plus "> b" is "> a + b".
+                let bound = parts.iter().fold(bound::Bound::Exact, |b, f| {
+                    b.and(bound::Bound::of(f.qualifier))
+                });
+                let Some(qualifier) = bound.qualifier() else {
+                    continue;
+                };
+                derived.push((
+                    (region, SeriesIdx(total)),
+                    year,
+                    Figure {
+                        actual: Some(sum),
+                        plan: existing.and_then(|f| f.plan),
+                        source: fig.source,
+                        plan_source: existing.map_or(fig.source, |f| f.plan_source),
+                        qualifier,
+                        // Pages say it is a sum, in their own language (`derived`).
+                        note: String::new(),
+                        derived: true,
+                        pos: fig.pos.clone(),
+                    },
+                ));
+            }
+        }
+    }
+    for (key, year, fig) in derived {
+        figures.slot_mut(key.0, key.1).insert(year, fig);
+    }
+}
+
+/// A figure that passed its checks, with its region, series and year and the row it came from.
+type CheckedFigure<'a> = (RegionIdx, SeriesIdx, i32, Figure, &'a data::RawFigure);
+
+/// The figures of one file that pass their checks, with their region, series and year; the
+/// problems of the others go to `c`.
+fn figures_file<'a>(
+    c: &mut Checker,
+    f: &'a data::Loaded<data::FiguresFile>,
+    regions: &[Region],
+    series: &[Series],
+) -> Vec<CheckedFigure<'a>> {
+    let file = &f.file;
+    let year = *f.data.year.get_ref();
+    if !YEARS.contains(&year) {
+        c.invalid(
+            file,
+            f.data.year.span(),
+            year_out_of_range(year),
+            Text::new(
+                "ghi năm báo cáo, ví dụ `year = 2019`",
+                "write the reporting year, e.g. `year = 2019`",
+            ),
+        );
+        return Vec::new();
+    }
+    if !check_file_name_year(c, file, &f.data.year) {
+        return Vec::new();
+    }
+    f.data
+        .figure
+        .iter()
+        .filter_map(|raw| {
+            let (r, s, figure) = figure(c, file, raw, year, regions, series)?;
+            Some((r, s, year, figure, raw))
+        })
+        .collect()
+}
+
+/// `data/figures/2019.toml` must hold `year = 2019`: a copied file with a stale year would
+/// silently overwrite another year's figures.
+/// Returns false when they disagree: the file's figures are then not read, so that one wrong
+/// year does not bring a duplicate-figure error for every line.
+fn check_file_name_year(c: &mut Checker, file: &SourceFile, year: &Spanned<i32>) -> bool {
+    let stem = file.path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    match stem.parse::<i32>() {
+        Ok(n) if n != *year.get_ref() => {
+            c.invalid(
+                file,
+                year.span(),
+                Text::new(
+                    format!("tệp tên là {n} nhưng ghi `year = {}`", year.get_ref()),
+                    format!("the file is named {n} but says `year = {}`", year.get_ref()),
+                ),
+                Text::new(
+                    "đặt tên tệp số liệu theo năm của nó, hoặc sửa năm",
+                    "name each figures file after its year, or correct the year",
+                ),
+            );
+            false
+        }
+        _ => true,
+    }
+}
+
+/// One row of a figures file, checked: its region, series and figure; `None` when it fails a
+/// check, the problems going to `c`.
+fn figure(
+    c: &mut Checker,
+    file: &SourceFile,
+    raw: &data::RawFigure,
+    year: i32,
+    regions: &[Region],
+    series: &[Series],
+) -> Option<(RegionIdx, SeriesIdx, Figure)> {
+    let region = c.region(&raw.region, file);
+    let s = c.series(&raw.series, file);
+    let source = c.source(&raw.source, file);
+    let plan_source = match &raw.plan_source {
+        Some(p) => c.source(p, file),
+        None => source,
+    };
+    let qualifier = raw.qualifier.as_ref().and_then(|q| {
+        c.keyword(
+            q,
+            file,
+            "qualifier",
+            &[
+                ("about", Qualifier::About),
+                ("more_than", Qualifier::MoreThan),
+                ("less_than", Qualifier::LessThan),
+            ],
+        )
+    });
+    if raw.actual.is_none() && raw.plan.is_none() {
+        c.invalid(
+            file,
+            raw.series.span(),
+            Text::new(
+                "số liệu không có cả `actual` lẫn `plan`",
+                "the figure has neither `actual` nor `plan`",
+            ),
+            Text::new(
+                "ghi `actual = …` (số thực hiện tại 31/12), `plan = …` (kế hoạch được giao), hoặc cả hai",
+                "give `actual = …` (the value at 31 December), `plan = …` (the assigned plan), or both",
+            ),
+        );
+        return None;
+    }
+    let (region, s, source, plan_source) = (region?, s?, source?, plan_source?);
+    if !existed_that_year(c, file, raw, year, regions, region) {
+        return None;
+    }
+    values_ok(c, file, raw, series[s.0].kind).then(|| {
+        (
+            region,
+            s,
+            Figure {
+                actual: raw.actual.as_ref().map(|v| *v.get_ref()),
+                plan: raw.plan.as_ref().map(|v| *v.get_ref()),
+                source,
+                plan_source,
+                qualifier,
+                note: raw.note.clone(),
+                derived: false,
+                pos: file.pos(&raw.region.span()),
+            },
+        )
+    })
+}
+
+/// A figure is given for a year its unit existed in; otherwise the message names the unit that
+/// took its place, when the data say.
+fn existed_that_year(
+    c: &mut Checker,
+    file: &SourceFile,
+    raw: &data::RawFigure,
+    year: i32,
+    regions: &[Region],
+    region: RegionIdx,
+) -> bool {
+    if let Some(r) = regions.get(region.0) {
+        // A figure is at 31 December: the unit must exist on that day.
+        let day = Date {
+            year: year as u16,
+            month: 12,
+            day: 31,
+        };
+        let before = r.from.is_some_and(|d| d > day);
+        let after = r.until.is_some_and(|d| d < day);
+        if before || after {
+            c.invalid(
+                file,
+                raw.region.span(),
+                Text::new(
+                    format!("`{}` không tồn tại vào năm {year}", raw.region.get_ref()),
+                    format!("`{}` did not exist in {year}", raw.region.get_ref()),
+                ),
+                {
+                    // Name the unit that took its place, when the data say.
+                    let successors: Vec<String> = r
+                        .became
+                        .iter()
+                        .filter_map(|b| regions.get(b.0))
+                        .map(|b| format!("`{}`", b.code))
+                        .collect();
+                    if after && !successors.is_empty() {
+                        Text::new(
+                            format!(
+                                "từ {} đơn vị này đã trở thành {}: ghi số liệu năm {year} cho đơn vị đó",
+                                r.until.map(|d| d.to_string()).unwrap_or_default(),
+                                successors.join(", ")
+                            ),
+                            format!(
+                                "after {} it became {}: give the {year} figures under it",
+                                r.until.map(|d| d.to_string()).unwrap_or_default(),
+                                successors.join(", ")
+                            ),
+                        )
+                    } else {
+                        Text::new(
+                            "ghi số liệu của đơn vị đã sắp xếp lại dưới đơn vị tồn tại trong năm đó",
+                            "give figures of a reorganised unit under the unit that existed that year",
+                        )
+                    }
+                },
+            );
+            return false;
+        }
+    }
+    true
+}
+
+/// A figure's values are finite, and within what its series' kind allows.
+fn values_ok(c: &mut Checker, file: &SourceFile, raw: &data::RawFigure, kind: SeriesKind) -> bool {
+    let mut ok = true;
+    for v in [&raw.actual, &raw.plan].into_iter().flatten() {
+        let value = *v.get_ref();
+        if !value.is_finite() {
+            c.invalid(
+                file,
+                v.span(),
+                Text::new(
+                    "giá trị không phải là số",
+                    "the value is not a finite number",
+                ),
+                Text::new("ghi một số bình thường", "write a plain number"),
+            );
+            ok = false;
+        } else if value < 0.0 && kind == SeriesKind::Count {
+            c.errors.push(Error::NegativeCount {
+                pos: file.pos(&v.span()),
+                series: raw.series.get_ref().clone(),
+                value,
+            });
+            ok = false;
+        } else if kind == SeriesKind::Count && !c.whole_count(file, v) {
+            ok = false;
+        } else if kind == SeriesKind::Percent && !(0.0..=100.0).contains(&value) {
+            c.invalid(
+                file,
+                v.span(),
+                Text::new(
+                    format!("{value} không phải tỷ lệ phần trăm từ 0 đến 100"),
+                    format!("{value} is not a percentage between 0 and 100"),
+                ),
+                Text::new(
+                    "dãy tỷ lệ ghi theo phần trăm: 24.8 cho 24,8%",
+                    "percent series are written in percent: 24.8 for 24,8%",
+                ),
+            );
+            ok = false;
+        }
+    }
+    ok
+}

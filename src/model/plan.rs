@@ -1,0 +1,452 @@
+//! Plans: a plan's document with its targets (Target, Metric, Measure, Comparison) and tasks,
+//! from `content/plans/*.md`, and the checks of its targets against the data's declarations.
+
+use super::check::{untranslated, Checker};
+use super::printed::{printed, Printed};
+use super::region::{date, Date, Region};
+use super::series::{Indicator, Series, SeriesKind, Unit};
+use super::{year_out_of_range, IndicatorIdx, RegionIdx, SeriesIdx, YEARS};
+use crate::error::{Error, Position, Text, Warning};
+use crate::load::{self, SourceFile};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Measure {
+    Value,
+    /// x(y) / x(y−1) − 1
+    Growth,
+    /// x(y) / x(y−1)
+    DevelopmentIndex,
+}
+
+/// What a target is set on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Metric {
+    Indicator(IndicatorIdx),
+    Series(SeriesIdx, Measure),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Comparison {
+    AtLeast,
+    AtMost,
+    Exactly,
+}
+
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub metric: Metric,
+    pub region: RegionIdx,
+    pub year: i32,
+    /// In the metric's own scale: a ratio for percent indicators, growth and development index.
+    pub value: f64,
+    pub comparison: Comparison,
+    /// The figure as the document prints it.
+    pub printed: String,
+    pub base_year: Option<i32>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Task {
+    pub content: String,
+    pub lead: String,
+    pub partners: Vec<String>,
+    pub deadline: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub slug: String,
+    pub title: String,
+    pub title_en: String,
+    pub number: String,
+    /// For tables: the number, else the short title, else the title.
+    pub short_name: String,
+    /// The same in English: the number is the same in both languages.
+    pub short_name_en: String,
+    pub date: Option<Date>,
+    pub issuer: String,
+    pub issuer_en: String,
+    pub region: RegionIdx,
+    pub kind: String,
+    pub base_year: Option<i32>,
+    pub summary: String,
+    pub summary_en: String,
+    pub seed: String,
+    pub targets: Vec<Target>,
+    pub tasks: Vec<Task>,
+    /// Figures as the document prints them, checked against the data.
+    pub printed: Vec<Printed>,
+    /// Markdown text of the plan.
+    pub body: String,
+    /// Where the text starts in the plan's file.
+    pub body_pos: Position,
+}
+
+/// The plans whose region is known, each with its targets, tasks and printed figures; newest
+/// first.
+pub(super) fn plans(
+    c: &mut Checker,
+    files: &[load::content::PlanFile],
+    regions: &[Region],
+    indicators: &[Indicator],
+    series: &[Series],
+) -> Vec<Plan> {
+    let mut plans = Vec::new();
+    for p in files {
+        let file = &p.file;
+        let fm = &p.front;
+        let Some(region) = c.region(&fm.region, file) else {
+            continue;
+        };
+        let mut targets = Vec::new();
+        let issued = date(&fm.date).map(|d| i32::from(d.year));
+        for t in &fm.target {
+            if issued.is_some_and(|y| *t.year.get_ref() < y) {
+                c.warnings.push(Warning {
+                    pos: file.pos(&t.year.span()),
+                    message: Text::new(
+                        format!(
+                            "năm mục tiêu {} ở trước năm ban hành kế hoạch ({})",
+                            t.year.get_ref(),
+                            issued.unwrap_or_default()
+                        ),
+                        format!(
+                            "target year {} is before the plan was issued ({})",
+                            t.year.get_ref(),
+                            issued.unwrap_or_default()
+                        ),
+                    ),
+                });
+            }
+            if let Some(target) = target(c, file, t, region, regions, indicators, series) {
+                targets.push(target);
+            }
+        }
+        if fm.title_en.is_empty() {
+            c.warnings
+                .push(untranslated(Position::file(&file.path), "plan", &p.slug));
+        }
+        let printed = fm
+            .printed
+            .iter()
+            .filter_map(|raw| printed(c, file, raw, region))
+            .collect();
+        plans.push(Plan {
+            slug: p.slug.clone(),
+            title: fm.title.clone(),
+            title_en: fm.title_en.clone(),
+            number: fm.number.clone(),
+            short_name: [&fm.number, &fm.short_title, &fm.title]
+                .into_iter()
+                .find(|s| !s.is_empty())
+                .cloned()
+                .unwrap_or_default(),
+            short_name_en: [&fm.number, &fm.short_title_en, &fm.title_en]
+                .into_iter()
+                .find(|s| !s.is_empty())
+                .cloned()
+                .unwrap_or_default(),
+            date: date(&fm.date),
+            issuer: fm.issuer.clone(),
+            issuer_en: fm.issuer_en.clone(),
+            region,
+            kind: fm.kind.clone(),
+            base_year: fm.base_year,
+            summary: fm.summary.clone(),
+            summary_en: fm.summary_en.clone(),
+            seed: fm.seed.clone(),
+            targets,
+            tasks: fm
+                .task
+                .iter()
+                .map(|t| Task {
+                    content: t.content.clone(),
+                    lead: t.lead.clone(),
+                    partners: t.partners.clone(),
+                    deadline: t.deadline.clone(),
+                })
+                .collect(),
+            printed,
+            body: p.body.clone(),
+            body_pos: p.body_pos.clone(),
+        });
+    }
+    // Newest plans first, as readers look for them.
+    plans.sort_by(|a, b| b.date.cmp(&a.date).then(a.slug.cmp(&b.slug)));
+    plans
+}
+
+/// One target of a plan, checked: what it is set on, in its metric's own scale; `None` when it
+/// fails a check, the problems going to `c`.
+fn target(
+    c: &mut Checker,
+    file: &SourceFile,
+    t: &load::content::RawTarget,
+    plan_region: RegionIdx,
+    regions: &[Region],
+    indicators: &[Indicator],
+    series: &[Series],
+) -> Option<Target> {
+    let region = match &t.region {
+        Some(r) => c.region(r, file)?,
+        None => plan_region,
+    };
+    let comparison = c.keyword(
+        &t.comparison,
+        file,
+        "comparison",
+        &[
+            ("at_least", Comparison::AtLeast),
+            ("at_most", Comparison::AtMost),
+            ("exactly", Comparison::Exactly),
+        ],
+    )?;
+    let value = *t.value.get_ref();
+    let (metric, scale) = metric(c, file, t, value, indicators, series)?;
+    if !target_year_ok(c, file, t, region, regions) {
+        return None;
+    }
+    if !matches_printed(c, file, t, value, scale) {
+        return None;
+    }
+    Some(Target {
+        metric,
+        region,
+        year: *t.year.get_ref(),
+        value: value * scale,
+        comparison,
+        printed: t.printed.clone(),
+        base_year: t.base_year,
+    })
+}
+
+/// What a target is set on (an indicator, or a measure of a series) and the scale that turns its
+/// written value into the metric's own.
+fn metric(
+    c: &mut Checker,
+    file: &SourceFile,
+    t: &load::content::RawTarget,
+    value: f64,
+    indicators: &[Indicator],
+    series: &[Series],
+) -> Option<(Metric, f64)> {
+    let (metric, scale) = match (&t.indicator, &t.series) {
+        (Some(id), None) => {
+            let i = c.indicator(id, file)?;
+            // Indicators that failed to compile are not in `indicators`; their error is reported.
+            let unit = indicators.iter().find(|x| &x.id == id.get_ref())?.unit;
+            (
+                Metric::Indicator(i),
+                if unit == Unit::Percent { 0.01 } else { 1.0 },
+            )
+        }
+        (None, Some(id)) => {
+            let s = c.series(id, file)?;
+            let measure = match &t.measure {
+                Some(m) => c.keyword(
+                    m,
+                    file,
+                    "measure",
+                    &[
+                        ("value", Measure::Value),
+                        ("growth", Measure::Growth),
+                        ("development_index", Measure::DevelopmentIndex),
+                    ],
+                )?,
+                None => Measure::Value,
+            };
+            let scale = if measure == Measure::Value { 1.0 } else { 0.01 };
+            let count = measure == Measure::Value && series[s.0].kind == SeriesKind::Count;
+            if count && value < 0.0 {
+                c.errors.push(Error::NegativeCount {
+                    pos: file.pos(&t.value.span()),
+                    series: id.get_ref().clone(),
+                    value,
+                });
+                return None;
+            }
+            if count && !c.whole_count(file, &t.value) {
+                return None;
+            }
+            (Metric::Series(s, measure), scale)
+        }
+        (Some(_), Some(series)) => {
+            c.invalid(
+                file,
+                series.span(),
+                Text::new(
+                    "chỉ tiêu kế hoạch có cả `indicator` lẫn `series`",
+                    "a target has both `indicator` and `series`",
+                ),
+                Text::new(
+                    "giữ một: chỉ tiêu (tỷ lệ) hoặc dãy số liệu (số đếm) mà mục tiêu đặt ra",
+                    "keep one: the indicator (a rate) or the series (a count) the target is set on",
+                ),
+            );
+            return None;
+        }
+        (None, None) => {
+            c.invalid(
+                file,
+                t.year.span(),
+                Text::new(
+                    "mục tiêu cần `indicator` hoặc `series`",
+                    "a target needs `indicator` or `series`",
+                ),
+                Text::new(
+                    "ghi `indicator = \"bao_phu_bhxh\"` hoặc `series = \"bhxh\"` phía trên `year`",
+                    "write `indicator = \"bao_phu_bhxh\"` or `series = \"bhxh\"` above `year`",
+                ),
+            );
+            return None;
+        }
+    };
+    Some((metric, scale))
+}
+
+/// A target's year is one the site covers, and its region existed then.
+fn target_year_ok(
+    c: &mut Checker,
+    file: &SourceFile,
+    t: &load::content::RawTarget,
+    region: RegionIdx,
+    regions: &[Region],
+) -> bool {
+    let year = *t.year.get_ref();
+    if !YEARS.contains(&year) {
+        c.invalid(
+            file,
+            t.year.span(),
+            year_out_of_range(year),
+            Text::new(
+                "ghi năm của mục tiêu, ví dụ `year = 2025`",
+                "write the target year, e.g. `year = 2025`",
+            ),
+        );
+        return false;
+    }
+    if let Some(from) = regions[region.0].from {
+        if year < i32::from(from.year) {
+            c.invalid(
+                file,
+                t.year.span(),
+                Text::new(
+                    format!(
+                        "`{}` chưa tồn tại vào năm {year}: có từ {from}",
+                        regions[region.0].code
+                    ),
+                    format!(
+                        "`{}` did not exist in {year}: it exists from {from}",
+                        regions[region.0].code
+                    ),
+                ),
+                Text::new(
+                    "đặt mục tiêu cho đơn vị tồn tại trong năm mục tiêu",
+                    "set the target on the unit that existed in the target year",
+                ),
+            );
+            return false;
+        }
+    }
+    true
+}
+
+/// A target's value is the figure its printed text gives, to the decimals printed.
+fn matches_printed(
+    c: &mut Checker,
+    file: &SourceFile,
+    t: &load::content::RawTarget,
+    value: f64,
+    scale: f64,
+) -> bool {
+    if let Some((printed, decimals)) = printed_number(&t.printed, scale != 1.0) {
+        let tolerance = 0.5 * 10f64.powi(-(decimals as i32)) + 1e-9;
+        if (printed - value).abs() > tolerance {
+            c.invalid(
+                file,
+                t.value.span(),
+                Text::new(
+                    format!("giá trị {value} không khớp với con số in \"{}\"", t.printed),
+                    format!(
+                        "value {value} does not match the printed figure \"{}\"",
+                        t.printed
+                    ),
+                ),
+                Text::new(
+                    format!(
+                        "văn bản in {printed}; ghi `value = {printed}`{}",
+                        if scale != 1.0 {
+                            " (tỷ lệ ghi theo phần trăm: 12.9 cho 12,9%)"
+                        } else {
+                            ""
+                        }
+                    ),
+                    format!(
+                        "the document prints {printed}; write `value = {printed}`{}",
+                        if scale != 1.0 {
+                            " (percentages in percent: 12.9 for 12,9%)"
+                        } else {
+                            ""
+                        }
+                    ),
+                ),
+            );
+            return false;
+        }
+    }
+    true
+}
+
+/// The figure in a target's printed text, in Vietnamese format ("6.450 người", "12,9%"), with
+/// its number of decimals. For percentages, the number followed by `%`.
+fn printed_number(printed: &str, percent: bool) -> Option<(f64, usize)> {
+    let chars: Vec<char> = printed.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len()
+            && (chars[i].is_ascii_digit()
+                || ((chars[i] == '.' || chars[i] == ',')
+                    && chars.get(i + 1).is_some_and(char::is_ascii_digit)))
+        {
+            i += 1;
+        }
+        let token: String = chars[start..i].iter().collect();
+        let followed_by_percent = chars[i..].iter().find(|ch| !ch.is_whitespace()) == Some(&'%');
+        if percent && !followed_by_percent {
+            continue;
+        }
+        let (int, frac) = token.split_once(',').unwrap_or((&token, ""));
+        let number = format!("{}.{frac}", int.replace('.', ""));
+        return number
+            .trim_end_matches('.')
+            .parse()
+            .ok()
+            .map(|n| (n, frac.len()));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::printed_number;
+
+    #[test]
+    fn printed_figures_in_vietnamese_format() {
+        assert_eq!(printed_number("6.450 người", false), Some((6450.0, 0)));
+        assert_eq!(printed_number("12,9%", true), Some((12.9, 1)));
+        assert_eq!(printed_number("khoảng 2,6%", true), Some((2.6, 1)));
+        assert_eq!(printed_number("trên 70%", true), Some((70.0, 0)));
+        // For a percentage, the year before it is not the figure.
+        assert_eq!(
+            printed_number("đến cuối năm 2017 có 100% số đơn vị", true),
+            Some((100.0, 0))
+        );
+        assert_eq!(printed_number("Thường xuyên", false), None);
+        assert_eq!(printed_number("năm 2020", true), None);
+    }
+}
