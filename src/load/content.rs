@@ -57,7 +57,7 @@ pub struct FrontMatter {
     pub region: Spanned<String>,
     #[serde(default)]
     pub kind: String,
-    pub base_year: Option<i32>,
+    pub base_year: Option<Spanned<i32>>,
     #[serde(default)]
     pub summary: String,
     #[serde(default)]
@@ -100,7 +100,7 @@ pub struct RawTarget {
     pub comparison: Spanned<String>,
     #[serde(default)]
     pub printed: String,
-    pub base_year: Option<i32>,
+    pub base_year: Option<Spanned<i32>>,
 }
 
 #[derive(Debug, Deserialize)]

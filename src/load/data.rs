@@ -96,7 +96,7 @@ pub struct RawIndicator {
     #[serde(default = "yes")]
     pub higher_is_better: bool,
     /// The largest possible value, in the unit pages show (100 for a share in percent).
-    pub maximum: Option<f64>,
+    pub maximum: Option<Spanned<f64>>,
     #[serde(default)]
     pub description_vi: String,
     #[serde(default)]

@@ -506,6 +506,10 @@ fn existed_that_year(
     true
 }
 
+/// 2^53: from it on, not every whole number has a value of its own, and one would be
+/// rounded to another without a word.
+const MAX_EXACT: f64 = 9_007_199_254_740_992.0;
+
 /// A figure's values are finite, and within what its series' kind allows.
 fn values_ok(c: &mut Checker, file: &SourceFile, raw: &data::RawFigure, kind: SeriesKind) -> bool {
     let mut ok = true;
@@ -520,6 +524,20 @@ fn values_ok(c: &mut Checker, file: &SourceFile, raw: &data::RawFigure, kind: Se
                     "the value is not a finite number",
                 ),
                 Text::new("ghi một số bình thường", "write a plain number"),
+            );
+            ok = false;
+        } else if value.abs() >= MAX_EXACT {
+            c.invalid(
+                file,
+                v.span(),
+                Text::new(
+                    format!("{value} quá lớn để giữ chính xác từng đơn vị"),
+                    format!("{value} is too large to be held exactly, to the unit"),
+                ),
+                Text::new(
+                    "số liệu lớn nhất giữ được chính xác là 9.007.199.254.740.991; kiểm tra lại số đã nhập",
+                    "the largest figure held exactly is 9,007,199,254,740,991; check the number entered",
+                ),
             );
             ok = false;
         } else if value < 0.0 && kind == SeriesKind::Count {

@@ -14,7 +14,7 @@ mod series;
 mod source;
 
 pub use figure::{Figure, Figures, Qualifier};
-pub use page::{Page, RESERVED_SLUGS};
+pub use page::Page;
 pub use plan::{Comparison, Measure, Metric, Plan, Target, Task};
 pub use printed::{parse_printed, Printed, PrintedMeasure, PrintedOf};
 pub use region::{Date, Level, Region, LEVELS};
@@ -83,13 +83,15 @@ pub fn build(mut input: load::Input) -> Result<Site, Error> {
     let errors = std::mem::take(&mut input.problems);
     // Declarations first, so references may point forwards.
     let mut c = Checker::declare(&input, errors);
+    // Files the loader did not read, and why.
+    c.warnings.append(&mut input.warnings);
     let regions = region::regions(&mut c, &input.regions);
     let series = series::series(&mut c, &input.series);
     let indicators = series::indicators(&mut c, &input.indicators);
     let sources = source::sources(&mut c, &input.sources);
     let figures = figure::figures(&mut c, &input.figures, &regions, &series);
     let plans = plan::plans(&mut c, &input.plans, &regions, &indicators, &series);
-    let pages = page::pages(&mut c, &input.pages);
+    let pages = page::pages(&input.pages);
     check_headline_region(&mut c, &input.config);
     if !c.errors.is_empty() {
         return Err(Error::from_many(c.errors));

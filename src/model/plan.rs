@@ -8,6 +8,7 @@ use super::series::{Indicator, Series, SeriesKind, Unit};
 use super::{year_out_of_range, IndicatorIdx, RegionIdx, SeriesIdx, YEARS};
 use crate::error::{Error, Position, Text, Warning};
 use crate::load::{self, SourceFile};
+use toml::Spanned;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Measure {
@@ -151,7 +152,7 @@ pub(super) fn plans(
             issuer_en: fm.issuer_en.clone(),
             region,
             kind: fm.kind.clone(),
-            base_year: fm.base_year,
+            base_year: base_year(c, file, &fm.base_year),
             summary: fm.summary.clone(),
             summary_en: fm.summary_en.clone(),
             seed: fm.seed.clone(),
@@ -174,6 +175,24 @@ pub(super) fn plans(
     // Newest plans first, as readers look for them.
     plans.sort_by(|a, b| b.date.cmp(&a.date).then(a.slug.cmp(&b.slug)));
     plans
+}
+
+/// A base year as written, if it is a year a figure may have.
+fn base_year(c: &mut Checker, file: &SourceFile, year: &Option<Spanned<i32>>) -> Option<i32> {
+    let year = year.as_ref()?;
+    if YEARS.contains(year.get_ref()) {
+        return Some(*year.get_ref());
+    }
+    c.invalid(
+        file,
+        year.span(),
+        year_out_of_range(*year.get_ref()),
+        Text::new(
+            "ghi năm gốc mà tiến độ được tính từ đó, ví dụ `base_year = 2019`",
+            "write the year progress is measured from, e.g. `base_year = 2019`",
+        ),
+    );
+    None
 }
 
 /// One target of a plan, checked: what it is set on, in its metric's own scale; `None` when it
@@ -216,7 +235,7 @@ fn target(
         value: value * scale,
         comparison,
         printed: t.printed.clone(),
-        base_year: t.base_year,
+        base_year: base_year(c, file, &t.base_year),
     })
 }
 

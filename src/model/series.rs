@@ -70,7 +70,26 @@ pub(super) fn series(c: &mut Checker, raw: &data::Loaded<data::SeriesFile>) -> V
                 ],
             )
             .unwrap_or(SeriesKind::Count);
-        let parts = s.parts.iter().filter_map(|p| c.series(p, sf)).collect();
+        if let Some(own) = s.parts.iter().find(|p| p.get_ref() == s.id.get_ref()) {
+            c.invalid(
+                sf,
+                own.span(),
+                Text::new(
+                    format!("dãy `{}` được kê là một phần của chính nó", s.id.get_ref()),
+                    format!("the series `{}` is listed among its own parts", s.id.get_ref()),
+                ),
+                Text::new(
+                    "`parts` kê các dãy cộng lại thành dãy này, ví dụ parts = [\"bhxh_bb\", \"bhxh_tn\"]",
+                    "`parts` lists the series that add up to this one, e.g. parts = [\"bhxh_bb\", \"bhxh_tn\"]",
+                ),
+            );
+        }
+        let parts = s
+            .parts
+            .iter()
+            .filter(|p| p.get_ref() != s.id.get_ref())
+            .filter_map(|p| c.series(p, sf))
+            .collect();
         if s.name_en.is_empty() {
             c.warnings
                 .push(untranslated(sf.pos(&s.id.span()), "series", s.id.get_ref()));
@@ -130,7 +149,7 @@ pub(super) fn indicators(
                     decimals: decimals(c, inf, &ind.decimals),
                     higher_is_better: ind.higher_is_better,
                     // Written as pages show it (100 for 100%), kept as the formula gives it.
-                    maximum: ind.maximum.map(|m| match unit {
+                    maximum: maximum(c, inf, &ind.maximum).map(|m| match unit {
                         Unit::Percent => m / 100.0,
                         Unit::Number => m,
                     }),
@@ -188,4 +207,25 @@ fn decimals(c: &mut Checker, inf: &SourceFile, decimals: &Option<Spanned<u8>>) -
         Some(d) => *d.get_ref(),
         None => 2,
     }
+}
+
+/// An indicator's largest possible value, if it is a positive number.
+fn maximum(c: &mut Checker, file: &SourceFile, given: &Option<Spanned<f64>>) -> Option<f64> {
+    let m = given.as_ref()?;
+    if m.get_ref().is_finite() && *m.get_ref() > 0.0 {
+        return Some(*m.get_ref());
+    }
+    c.invalid(
+        file,
+        m.span(),
+        Text::new(
+            format!("`maximum = {}` không phải một số dương", m.get_ref()),
+            format!("`maximum = {}` is not a positive number", m.get_ref()),
+        ),
+        Text::new(
+            "ghi giá trị lớn nhất có thể của chỉ tiêu, ví dụ `maximum = 100` cho một tỷ lệ phần trăm",
+            "write the indicator's largest possible value, e.g. `maximum = 100` for a percentage",
+        ),
+    );
+    None
 }

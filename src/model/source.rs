@@ -13,7 +13,7 @@ pub struct Source {
     pub note: String,
 }
 
-/// The sources as declared, with only web addresses kept as links.
+/// The sources as declared, with only addresses that may be links.
 pub(super) fn sources(c: &mut Checker, raw: &data::Loaded<data::SourcesFile>) -> Vec<Source> {
     let srcf = &raw.file;
     raw.data.source.iter().map(|s| source(c, srcf, s)).collect()
@@ -21,23 +21,23 @@ pub(super) fn sources(c: &mut Checker, raw: &data::Loaded<data::SourcesFile>) ->
 
 fn source(c: &mut Checker, srcf: &SourceFile, s: &data::RawSource) -> Source {
     let url = match &s.url {
-        // Only web addresses: a `javascript:` link must never reach a page.
-        Some(u) if !(u.get_ref().starts_with("https://") || u.get_ref().starts_with("http://")) => {
-            c.invalid(
-                srcf,
-                u.span(),
-                Text::new(
-                    format!("`{}` không phải địa chỉ web", u.get_ref()),
-                    format!("`{}` is not a web address", u.get_ref()),
-                ),
-                Text::new(
-                    "viết đầy đủ địa chỉ, bắt đầu bằng https://",
-                    "write the full address, starting with https://",
-                ),
-            );
-            String::new()
-        }
-        Some(u) => u.get_ref().clone(),
+        // One rule for every address an editor writes: a `javascript:` link never reaches
+        // a page.
+        Some(u) => match crate::address::link_problem(u.get_ref()) {
+            Some(hint) => {
+                c.invalid(
+                    srcf,
+                    u.span(),
+                    Text::new(
+                        format!("`{}` không phải địa chỉ web", u.get_ref()),
+                        format!("`{}` is not a web address", u.get_ref()),
+                    ),
+                    hint,
+                );
+                String::new()
+            }
+            None => u.get_ref().clone(),
+        },
         None => String::new(),
     };
     Source {
