@@ -1,9 +1,12 @@
 //! The theme's templates: compiled once for a build, with their errors placed in the theme's
 //! files, and the values every template gets about the site and the page.
 
-use super::escape;
+use super::format::Lang;
+use super::i18n::Tr;
+use super::{absolute_base, base_path, data, escape, prefix, view};
 use crate::error::{Error, Position};
 use crate::load::theme::Theme;
+use crate::model::Site;
 use minijinja::{AutoEscape, Environment};
 use serde::Serialize;
 
@@ -36,6 +39,38 @@ pub(super) struct SiteView<'a> {
     /// Interface text of this language, from the theme.
     #[serde(skip)]
     pub(super) _texts: std::marker::PhantomData<&'a ()>,
+}
+
+impl SiteView<'_> {
+    /// The site as the templates of `tr`'s language see it.
+    pub(super) fn new(tr: &Tr, site: &Site, base_url: &str) -> Self {
+        let lang = tr.lang;
+        let root = base_path(base_url);
+        SiteView {
+            title: tr.text(&site.config.title, &site.config.title_en),
+            description: tr.text(&site.config.description, &site.config.description_en),
+            publisher: tr.text(&site.config.publisher, &site.config.publisher_en),
+            base: format!("{root}{}", prefix(lang)),
+            url: absolute_base(base_url).unwrap_or_else(|| root.clone()),
+            root,
+            absolute: absolute_base(base_url).is_some(),
+            lang: lang.code(),
+            prefix: prefix(lang),
+            languages: [Lang::Vi, Lang::En]
+                .into_iter()
+                .map(|l| (l.code(), prefix(l)))
+                .collect(),
+            methodology_url: view::METHODOLOGY_URL,
+            data_url: data::DATASET_DIR,
+            search_url: view::SEARCH_URL,
+            pages: site
+                .pages
+                .iter()
+                .map(|p| (view::page_url(p), tr.text(&p.title, &p.title_en)))
+                .collect(),
+            _texts: std::marker::PhantomData,
+        }
+    }
 }
 
 /// The theme's templates, compiled once for the whole build.
@@ -135,4 +170,16 @@ pub(super) struct PageMeta {
     /// The page's figures are in the whole dataset (it links there, with or without files of
     /// its own).
     pub(super) in_dataset: bool,
+}
+
+impl PageMeta {
+    /// A page without share image or data files of its own.
+    pub(super) fn plain(url: String, title: String, description: String) -> PageMeta {
+        PageMeta {
+            url,
+            title,
+            description,
+            ..PageMeta::default()
+        }
+    }
 }
