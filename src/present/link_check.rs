@@ -57,7 +57,7 @@ pub fn broken_links(site: &Site, paths: &[String], static_dir: &std::path::Path)
 
 /// The output path a link from the page at `from` (a folder address such as "ke-hoach/x/")
 /// leads to, without its fragment or query; None when it leaves the site.
-pub(super) fn resolve_link(from: &str, dest: &str) -> Option<String> {
+fn resolve_link(from: &str, dest: &str) -> Option<String> {
     let dest = dest.split(['#', '?']).next().unwrap_or("");
     let (mut parts, rest): (Vec<&str>, &str) = match dest.strip_prefix('/') {
         Some(rest) => (Vec::new(), rest),

@@ -60,6 +60,42 @@ impl Slots {
         self.count += 1;
         format!("chart-{}", self.count)
     }
+
+    /// Draws a chart in the page's next slot with its title and text alternative, and wraps
+    /// it with its legend and sources; `anchor` names it on the page.
+    pub fn chart(
+        &mut self,
+        anchor: &str,
+        title: String,
+        desc: String,
+        keys: Vec<Key>,
+        sources: Vec<SourceRef>,
+        draw: impl FnOnce(Frame) -> Option<String>,
+    ) -> Option<ChartView> {
+        let frame_id = self.next_id();
+        let svg = draw(Frame {
+            id: frame_id.clone(),
+            title: title.clone(),
+            desc,
+        });
+        chart_view(&self.page, anchor, &frame_id, svg, title, keys, sources)
+    }
+}
+
+/// The legend of a chart over time: the actual figures, and the approximate ones, the plan
+/// and the targets when the chart has them.
+pub(super) fn time_keys(tr: &Tr, approximate: bool, plan: bool, targets: bool) -> Vec<Key> {
+    let mut keys = vec![key("key-actual", tr.t("key_actual"))];
+    if approximate {
+        keys.push(key("key-actual", tr.t("key_approximate")));
+    }
+    if plan {
+        keys.push(key("key-plan", tr.t("key_plan")));
+    }
+    if targets {
+        keys.push(key("key-target", tr.t("key_target")));
+    }
+    keys
 }
 
 /// Where a page's data files are, next to its `index.html`.

@@ -55,7 +55,7 @@ pub struct YearValue {
 }
 
 /// A headline's sparkline with its text alternative; `values` are in the table beside it.
-pub(super) fn headline_sparkline(
+fn headline_sparkline(
     tr: &Tr,
     id: String,
     name: &str,
@@ -125,7 +125,7 @@ pub struct PickerGroup {
     pub regions: Vec<Link>,
 }
 
-pub(super) fn picker(tr: &Tr, site: &Site) -> Vec<PickerGroup> {
+fn picker(tr: &Tr, site: &Site) -> Vec<PickerGroup> {
     let mut groups: Vec<PickerGroup> = Vec::new();
     for level in [Level::Nation, Level::Province] {
         let mut regions: Vec<(bool, String, Link)> = (0..site.regions.len())
@@ -155,7 +155,7 @@ pub(super) fn picker(tr: &Tr, site: &Site) -> Vec<PickerGroup> {
     groups
 }
 
-pub(super) fn direction(change: Option<f64>) -> &'static str {
+fn direction(change: Option<f64>) -> &'static str {
     match change {
         Some(c) if c > 0.0 => "up",
         Some(c) if c < 0.0 => "down",
@@ -173,108 +173,12 @@ pub fn home(tr: &Tr, site: &Site, computed: &Computed) -> HomeView {
         if site.series(s).kind != SeriesKind::Count {
             continue;
         }
-        let years = computed.series_years(nation, s);
-        let Some(last) = years.iter().rev().find(|y| y.actual.is_some()) else {
-            continue;
-        };
-        let fig = site
-            .figures
-            .get(nation, s, last.year)
-            .expect("computed from figures");
-        let prev_year = last.increase.map(|_| last.year - 1);
-        let points: Vec<(i32, f64)> = years
-            .iter()
-            .filter_map(|y| Some((y.year, y.actual?)))
-            .collect();
-        let history: Vec<YearValue> = years
-            .iter()
-            .filter_map(|y| {
-                Some(YearValue {
-                    year: y.year,
-                    value: qualified(y.qualifier, series_value(tr, site, s, y.actual?)),
-                })
-            })
-            .collect();
-        headlines.push(Headline {
-            target: next_target(
-                tr,
-                site,
-                computed,
-                nation,
-                Metric::Series(s, Measure::Value),
-            ),
-            sparkline: headline_sparkline(
-                tr,
-                format!("spark-{}", headlines.len() + 1),
-                &series_name(tr, site, s),
-                &points,
-                &history,
-            ),
-            history,
-            name: series_name(tr, site, s),
-            value: qualified(
-                fig.qualifier,
-                series_value(tr, site, s, last.actual.unwrap_or_default()),
-            ),
-            year: last.year,
-            previous_year: prev_year,
-            change: last
-                .increase
-                .map(|v| qualified(last.change_qualifier, format::signed(v, 0, tr.lang))),
-            growth: last
-                .growth
-                .map(|v| qualified(last.change_qualifier, format::signed_percent(v, 1, tr.lang))),
-            direction: direction(last.increase),
-            older: false,
-            sources: vec![source_ref(site, fig.source)],
-            note: if fig.derived {
-                figure_note(tr, site, s, fig)
-            } else {
-                String::new()
-            },
-            url: format!("{}#s-{}", region_url(site, nation), site.series(s).id),
-        });
+        let id = format!("spark-{}", headlines.len() + 1);
+        headlines.extend(series_headline(tr, site, computed, nation, s, id));
     }
     for i in (0..site.indicators.len()).map(IndicatorIdx) {
-        let Some(values) = computed.indicator(nation, i) else {
-            continue;
-        };
-        let Some((&year, &v)) = values.iter().next_back() else {
-            continue;
-        };
-        let change = computed
-            .indicator_change(nation, i, year)
-            .map(|c| (c.value, c.qualifier));
-        let points: Vec<(i32, f64)> = values.iter().map(|(y, v)| (*y, v.value)).collect();
-        let history: Vec<YearValue> = values
-            .iter()
-            .map(|(y, v)| YearValue {
-                year: *y,
-                value: qualified(v.qualifier, indicator_value(tr, site, i, v.value)),
-            })
-            .collect();
-        headlines.push(Headline {
-            target: next_target(tr, site, computed, nation, Metric::Indicator(i)),
-            sparkline: headline_sparkline(
-                tr,
-                format!("spark-{}", headlines.len() + 1),
-                &indicator_name(tr, site, i),
-                &points,
-                &history,
-            ),
-            history,
-            name: indicator_name(tr, site, i),
-            value: qualified(v.qualifier, indicator_value(tr, site, i, v.value)),
-            year,
-            previous_year: change.map(|_| year - 1),
-            change: change.map(|(c, q)| qualified(q, indicator_change(tr, site, i, c))),
-            growth: None,
-            direction: direction(change.map(|(c, _)| c)),
-            older: false,
-            sources: input_sources(site, nation, i, year),
-            note: String::new(),
-            url: indicator_url(site, i),
-        });
+        let id = format!("spark-{}", headlines.len() + 1);
+        headlines.extend(indicator_headline(tr, site, computed, nation, i, id));
     }
     let newest = headlines.iter().map(|h| h.year).max();
     for h in &mut headlines {
@@ -314,7 +218,115 @@ pub fn home(tr: &Tr, site: &Site, computed: &Computed) -> HomeView {
     }
 }
 
-pub(super) fn region_node(tr: &Tr, site: &Site, r: RegionIdx) -> RegionNode {
+/// The headline of a count in the headline region: its latest figure, the change from the
+/// year before, its course and its next target; None without any figure. `id` names its
+/// sparkline.
+fn series_headline(
+    tr: &Tr,
+    site: &Site,
+    computed: &Computed,
+    nation: RegionIdx,
+    s: SeriesIdx,
+    id: String,
+) -> Option<Headline> {
+    let years = computed.series_years(nation, s);
+    let last = years.iter().rev().find(|y| y.actual.is_some())?;
+    let fig = site
+        .figures
+        .get(nation, s, last.year)
+        .expect("computed from figures");
+    let prev_year = last.increase.map(|_| last.year - 1);
+    let points: Vec<(i32, f64)> = years
+        .iter()
+        .filter_map(|y| Some((y.year, y.actual?)))
+        .collect();
+    let history: Vec<YearValue> = years
+        .iter()
+        .filter_map(|y| {
+            Some(YearValue {
+                year: y.year,
+                value: qualified(y.qualifier, series_value(tr, site, s, y.actual?)),
+            })
+        })
+        .collect();
+    Some(Headline {
+        target: next_target(
+            tr,
+            site,
+            computed,
+            nation,
+            Metric::Series(s, Measure::Value),
+        ),
+        sparkline: headline_sparkline(tr, id, &series_name(tr, site, s), &points, &history),
+        history,
+        name: series_name(tr, site, s),
+        value: qualified(
+            fig.qualifier,
+            series_value(tr, site, s, last.actual.unwrap_or_default()),
+        ),
+        year: last.year,
+        previous_year: prev_year,
+        change: last
+            .increase
+            .map(|v| qualified(last.change_qualifier, format::signed(v, 0, tr.lang))),
+        growth: last
+            .growth
+            .map(|v| qualified(last.change_qualifier, format::signed_percent(v, 1, tr.lang))),
+        direction: direction(last.increase),
+        older: false,
+        sources: vec![source_ref(site, fig.source)],
+        note: if fig.derived {
+            figure_note(tr, site, s, fig)
+        } else {
+            String::new()
+        },
+        url: format!("{}#s-{}", region_url(site, nation), site.series(s).id),
+    })
+}
+
+/// The headline of an indicator in the headline region: its latest value, the change from the
+/// year before, its course and its next target; None without any value. `id` names its
+/// sparkline.
+fn indicator_headline(
+    tr: &Tr,
+    site: &Site,
+    computed: &Computed,
+    nation: RegionIdx,
+    i: IndicatorIdx,
+    id: String,
+) -> Option<Headline> {
+    let values = computed.indicator(nation, i)?;
+    let (&year, &v) = values.iter().next_back()?;
+    let change = computed
+        .indicator_change(nation, i, year)
+        .map(|c| (c.value, c.qualifier));
+    let points: Vec<(i32, f64)> = values.iter().map(|(y, v)| (*y, v.value)).collect();
+    let history: Vec<YearValue> = values
+        .iter()
+        .map(|(y, v)| YearValue {
+            year: *y,
+            value: qualified(v.qualifier, indicator_value(tr, site, i, v.value)),
+        })
+        .collect();
+    Some(Headline {
+        target: next_target(tr, site, computed, nation, Metric::Indicator(i)),
+        sparkline: headline_sparkline(tr, id, &indicator_name(tr, site, i), &points, &history),
+        history,
+        name: indicator_name(tr, site, i),
+        value: qualified(v.qualifier, indicator_value(tr, site, i, v.value)),
+        year,
+        previous_year: change.map(|_| year - 1),
+        change: change.map(|(c, q)| qualified(q, indicator_change(tr, site, i, c))),
+        growth: None,
+        direction: direction(change.map(|(c, _)| c)),
+        older: false,
+        sources: input_sources(site, nation, i, year),
+        note: String::new(),
+        url: indicator_url(site, i),
+    })
+}
+
+fn region_node(tr: &Tr, site: &Site, r: RegionIdx) -> RegionNode {
     let region = site.region(r);
     RegionNode {
         link: region_link(tr, site, r),

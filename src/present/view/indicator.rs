@@ -1,16 +1,15 @@
 //! An indicator's page: a ranking of the regions of each level, and the indicator over time
 //! in the highest levels.
 
-use super::charts::{chart_view, key, ChartView, Slots};
+use super::charts::{key, ChartView, Slots};
 use super::indicator_block::{indicator_block, IndicatorBlock};
 use super::links::{indicator_url, region_link, Link};
 use super::names::{formula_words, indicator_name, level_name, level_slug};
 use super::sources::{input_sources, SourceRef};
 use super::values::{indicator_value, qualified};
-use crate::compute::Computed;
+use crate::compute::{Computed, Value};
 use crate::model::{IndicatorIdx, Level, Metric, Plan, RegionIdx, Site, Target, Unit};
 use crate::present::chart::ranking::{ranking_chart, Bar, Ranking};
-use crate::present::chart::Frame;
 use crate::present::i18n::Tr;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -52,9 +51,7 @@ pub struct IndicatorView {
 }
 
 /// The year most regions of a level have a value in; the latest such year on a tie.
-pub(super) fn ranking_year(
-    values: &[(RegionIdx, &BTreeMap<i32, crate::compute::Value>)],
-) -> Option<i32> {
+fn ranking_year(values: &[(RegionIdx, &BTreeMap<i32, Value>)]) -> Option<i32> {
     let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
     for (_, m) in values {
         for y in m.keys() {
@@ -69,7 +66,7 @@ pub(super) fn ranking_year(
 
 /// The target a ranking is read against: one set on the indicator for the headline region,
 /// the first due in or after `year`, else the last one before it.
-pub(super) fn ranking_reference<'a>(
+fn ranking_reference<'a>(
     site: &'a Site,
     computed: &Computed,
     i: IndicatorIdx,
@@ -92,159 +89,229 @@ pub(super) fn ranking_reference<'a>(
 pub fn indicator(tr: &Tr, site: &Site, computed: &Computed, i: IndicatorIdx) -> IndicatorView {
     let ind = site.indicator(i);
     let mut slots = Slots::new(indicator_url(site, i));
-    let with_values: Vec<(RegionIdx, &BTreeMap<i32, crate::compute::Value>)> =
-        (0..site.regions.len())
-            .map(RegionIdx)
-            .filter_map(|r| Some((r, computed.indicator(r, i)?)))
-            .collect();
+    let ranking = rankings(tr, site, computed, i, &mut slots);
+    let blocks = shown_regions(site, computed, i)
+        .into_iter()
+        .filter_map(|r| indicator_block(tr, site, computed, r, i, &mut slots))
+        .collect();
+    IndicatorView {
+        id: ind.id.clone(),
+        name: indicator_name(tr, site, i),
+        name_en: ind.name_en.clone(),
+        description: tr.text(&ind.description_vi, &ind.description_en),
+        formula: formula_words(tr, site, i),
+        formula_text: ind.formula_text.clone(),
+        unit: match ind.unit {
+            Unit::Percent => tr.t("unit_percent"),
+            Unit::Number => tr.t("unit_number"),
+        },
+        higher_is_better: ind.higher_is_better,
+        ranking,
+        blocks,
+    }
+}
+
+/// One ranking per level, in one year: a district is not compared with the nation, nor
+/// 2019 with 2024.
+fn rankings(
+    tr: &Tr,
+    site: &Site,
+    computed: &Computed,
+    i: IndicatorIdx,
+    slots: &mut Slots,
+) -> Vec<RankGroup> {
+    let with_values: Vec<(RegionIdx, &BTreeMap<i32, Value>)> = (0..site.regions.len())
+        .map(RegionIdx)
+        .filter_map(|r| Some((r, computed.indicator(r, i)?)))
+        .collect();
     let mut levels: Vec<Level> = with_values
         .iter()
         .map(|(r, _)| site.region(*r).level)
         .collect();
     levels.sort();
     levels.dedup();
-    // One ranking per level, in one year: a district is not compared with the nation, nor
-    // 2019 with 2024. Equal shown values share a rank.
-    let mut ranking: Vec<RankGroup> = Vec::new();
-    for level in levels {
-        let at_level: Vec<(RegionIdx, &BTreeMap<i32, crate::compute::Value>)> = with_values
-            .iter()
-            .filter(|(r, _)| site.region(*r).level == level)
-            .copied()
-            .collect();
-        let Some(year) = ranking_year(&at_level) else {
-            continue;
-        };
-        let mut ranked: Vec<(RegionIdx, crate::compute::Value)> = at_level
-            .iter()
-            .filter_map(|(r, m)| Some((*r, *m.get(&year)?)))
-            .collect();
-        ranked.sort_by(|a, b| {
-            let order = b.1.value.total_cmp(&a.1.value);
-            let order = if ind.higher_is_better {
-                order
-            } else {
-                order.reverse()
-            };
-            order.then(a.0.cmp(&b.0))
-        });
-        let mut rows: Vec<RankRow> = Vec::new();
-        for (r, v) in &ranked {
-            let value = qualified(v.qualifier, indicator_value(tr, site, i, v.value));
-            let rank = match rows.last() {
-                Some(prev) if prev.value == value => prev.rank,
-                _ => rows.len() + 1,
-            };
-            rows.push(RankRow {
-                rank,
-                region: region_link(tr, site, *r),
-                value,
-                former: site.region(*r).until.is_some(),
-                sources: input_sources(site, *r, i, year),
-            });
-        }
-        let reference = ranking_reference(site, computed, i, year);
-        let reference_label = reference.map(|(p, t)| {
-            tr.f(
-                "ranking_reference",
-                &[
-                    ("year", &t.year.to_string()),
-                    ("plan", &tr.name(&p.short_name, &p.short_name_en)),
-                    ("value", &indicator_value(tr, site, i, t.value)),
-                ],
-            )
-        });
-        let level_words = level_name(tr, level);
-        // A ranking of one is no ranking: the table says it, without a chart.
-        let chart = (rows.len() >= 2)
-            .then(|| {
-                let title = tr.f(
-                    "ranking_title",
-                    &[
-                        ("name", &indicator_name(tr, site, i)),
-                        ("year", &year.to_string()),
-                        ("level", &level_words),
-                    ],
-                );
-                let ranked_words = rows
-                    .iter()
-                    .map(|r| format!("{}. {} {}", r.rank, r.region.name, r.value))
-                    .collect::<Vec<_>>()
-                    .join("; ");
-                let reference_words = reference_label
-                    .as_ref()
-                    .map(|l| format!(" {l}."))
-                    .unwrap_or_default();
-                let desc = tr.f(
-                    "ranking_desc",
-                    &[
-                        ("level", &level_words),
-                        ("rows", &ranked_words),
-                        ("reference", &reference_words),
-                    ],
-                );
-                let frame_id = slots.next_id();
-                let svg = ranking_chart(&Ranking {
-                    frame: Frame {
-                        id: frame_id.clone(),
-                        title: title.clone(),
-                        desc,
-                    },
-                    bars: ranked
-                        .iter()
-                        .zip(&rows)
-                        .map(|((_, v), row)| Bar {
-                            label: row.region.name.clone(),
-                            value: v.value,
-                            value_label: row.value.clone(),
-                            approximate: v.qualifier.is_some(),
-                        })
-                        .collect(),
-                    reference: reference
-                        .zip(reference_label.clone())
-                        .map(|((_, t), l)| (t.value, l)),
-                });
-                let mut keys = vec![key(
-                    "key-actual",
-                    tr.f("key_ranking_value", &[("year", &year.to_string())]),
-                )];
-                if reference.is_some() {
-                    keys.push(key("key-target", tr.t("key_ranking_target")));
-                }
-                let sources = rows
-                    .iter()
-                    .flat_map(|r| r.sources.iter().cloned())
-                    .collect::<BTreeSet<_>>()
-                    .into_iter()
-                    .collect();
-                chart_view(
-                    &slots.page,
-                    &format!("xep-hang-{}", level_slug(level)),
-                    &frame_id,
-                    svg,
-                    title,
-                    keys,
-                    sources,
-                )
-            })
-            .flatten();
-        let without_year = at_level
+    levels
+        .into_iter()
+        .filter_map(|level| {
+            let at_level: Vec<(RegionIdx, &BTreeMap<i32, Value>)> = with_values
+                .iter()
+                .filter(|(r, _)| site.region(*r).level == level)
+                .copied()
+                .collect();
+            rank_group(tr, site, computed, i, level, &at_level, slots)
+        })
+        .collect()
+}
+
+/// The ranking of one level's regions, in the year most of them have a value in; None when
+/// none has any.
+fn rank_group(
+    tr: &Tr,
+    site: &Site,
+    computed: &Computed,
+    i: IndicatorIdx,
+    level: Level,
+    at_level: &[(RegionIdx, &BTreeMap<i32, Value>)],
+    slots: &mut Slots,
+) -> Option<RankGroup> {
+    let year = ranking_year(at_level)?;
+    let ranked = ranked(site, i, at_level, year);
+    let reference = ranking_reference(site, computed, i, year);
+    let reference_label = reference.map(|(p, t)| {
+        tr.f(
+            "ranking_reference",
+            &[
+                ("year", &t.year.to_string()),
+                ("plan", &tr.name(&p.short_name, &p.short_name_en)),
+                ("value", &indicator_value(tr, site, i, t.value)),
+            ],
+        )
+    });
+    let mut group = RankGroup {
+        level: level_name(tr, level),
+        slug: level_slug(level),
+        year,
+        rows: rank_rows(tr, site, i, year, &ranked),
+        without_year: at_level
             .iter()
             .filter(|(_, m)| !m.contains_key(&year))
             .map(|(r, _)| region_link(tr, site, *r))
-            .collect();
-        ranking.push(RankGroup {
-            level: level_words,
-            slug: level_slug(level),
-            year,
-            rows,
-            without_year,
-            reference: reference_label,
-            chart,
+            .collect(),
+        reference: reference_label,
+        chart: None,
+    };
+    // A ranking of one is no ranking: the table says it, without a chart.
+    if group.rows.len() >= 2 {
+        let reference = reference.map(|(_, t)| t.value);
+        group.chart = ranking_chart_view(tr, site, i, &group, &ranked, reference, slots);
+    }
+    Some(group)
+}
+
+/// The regions with a value in `year`, best first.
+fn ranked(
+    site: &Site,
+    i: IndicatorIdx,
+    at_level: &[(RegionIdx, &BTreeMap<i32, Value>)],
+    year: i32,
+) -> Vec<(RegionIdx, Value)> {
+    let mut ranked: Vec<(RegionIdx, Value)> = at_level
+        .iter()
+        .filter_map(|(r, m)| Some((*r, *m.get(&year)?)))
+        .collect();
+    ranked.sort_by(|a, b| {
+        let order = b.1.value.total_cmp(&a.1.value);
+        let order = if site.indicator(i).higher_is_better {
+            order
+        } else {
+            order.reverse()
+        };
+        order.then(a.0.cmp(&b.0))
+    });
+    ranked
+}
+
+/// The rows of a ranking: equal shown values share a rank.
+fn rank_rows(
+    tr: &Tr,
+    site: &Site,
+    i: IndicatorIdx,
+    year: i32,
+    ranked: &[(RegionIdx, Value)],
+) -> Vec<RankRow> {
+    let mut rows: Vec<RankRow> = Vec::new();
+    for (r, v) in ranked {
+        let value = qualified(v.qualifier, indicator_value(tr, site, i, v.value));
+        let rank = match rows.last() {
+            Some(prev) if prev.value == value => prev.rank,
+            _ => rows.len() + 1,
+        };
+        rows.push(RankRow {
+            rank,
+            region: region_link(tr, site, *r),
+            value,
+            former: site.region(*r).until.is_some(),
+            sources: input_sources(site, *r, i, year),
         });
     }
-    // Over time: the two highest levels that have figures (or else targets); lower levels are
-    // on their own region pages, so that the page does not grow with every commune.
+    rows
+}
+
+/// A ranking as bars, with the value of its reference target marked.
+fn ranking_chart_view(
+    tr: &Tr,
+    site: &Site,
+    i: IndicatorIdx,
+    group: &RankGroup,
+    ranked: &[(RegionIdx, Value)],
+    reference: Option<f64>,
+    slots: &mut Slots,
+) -> Option<ChartView> {
+    let year = group.year.to_string();
+    let title = tr.f(
+        "ranking_title",
+        &[
+            ("name", &indicator_name(tr, site, i)),
+            ("year", &year),
+            ("level", &group.level),
+        ],
+    );
+    let ranked_words = group
+        .rows
+        .iter()
+        .map(|r| format!("{}. {} {}", r.rank, r.region.name, r.value))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let reference_words = group
+        .reference
+        .as_ref()
+        .map(|l| format!(" {l}."))
+        .unwrap_or_default();
+    let desc = tr.f(
+        "ranking_desc",
+        &[
+            ("level", &group.level),
+            ("rows", &ranked_words),
+            ("reference", &reference_words),
+        ],
+    );
+    let mut keys = vec![key(
+        "key-actual",
+        tr.f("key_ranking_value", &[("year", &year)]),
+    )];
+    if reference.is_some() {
+        keys.push(key("key-target", tr.t("key_ranking_target")));
+    }
+    let sources = group
+        .rows
+        .iter()
+        .flat_map(|r| r.sources.iter().cloned())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let anchor = format!("xep-hang-{}", group.slug);
+    slots.chart(&anchor, title, desc, keys, sources, |frame| {
+        ranking_chart(&Ranking {
+            frame,
+            bars: ranked
+                .iter()
+                .zip(&group.rows)
+                .map(|((_, v), row)| Bar {
+                    label: row.region.name.clone(),
+                    value: v.value,
+                    value_label: row.value.clone(),
+                    approximate: v.qualifier.is_some(),
+                })
+                .collect(),
+            reference: reference.zip(group.reference.clone()),
+        })
+    })
+}
+
+/// The regions shown over time: those of the two highest levels that have figures (or else
+/// targets); lower levels are on their own region pages, so that the page does not grow with
+/// every commune.
+fn shown_regions(site: &Site, computed: &Computed, i: IndicatorIdx) -> Vec<RegionIdx> {
     let candidates: Vec<RegionIdx> = (0..site.regions.len())
         .map(RegionIdx)
         .filter(|r| {
@@ -268,26 +335,10 @@ pub fn indicator(tr: &Tr, site: &Site, computed: &Computed, i: IndicatorIdx) -> 
     shown_levels.sort();
     shown_levels.dedup();
     shown_levels.truncate(2);
-    let blocks = candidates
-        .iter()
-        .filter(|r| shown_levels.contains(&site.region(**r).level))
-        .filter_map(|r| indicator_block(tr, site, computed, *r, i, &mut slots))
-        .collect();
-    IndicatorView {
-        id: ind.id.clone(),
-        name: indicator_name(tr, site, i),
-        name_en: ind.name_en.clone(),
-        description: tr.text(&ind.description_vi, &ind.description_en),
-        formula: formula_words(tr, site, i),
-        formula_text: ind.formula_text.clone(),
-        unit: match ind.unit {
-            Unit::Percent => tr.t("unit_percent"),
-            Unit::Number => tr.t("unit_number"),
-        },
-        higher_is_better: ind.higher_is_better,
-        ranking,
-        blocks,
-    }
+    candidates
+        .into_iter()
+        .filter(|r| shown_levels.contains(&site.region(*r).level))
+        .collect()
 }
 
 impl IndicatorView {

@@ -68,7 +68,7 @@ pub fn formula_words(tr: &Tr, site: &Site, i: IndicatorIdx) -> String {
     text.replace('*', "×").replace('/', "÷")
 }
 
-pub(super) fn replace_word(text: &str, word: &str, with: &str) -> String {
+fn replace_word(text: &str, word: &str, with: &str) -> String {
     let mut out = String::new();
     let mut rest = text;
     while let Some(i) = rest.find(word) {

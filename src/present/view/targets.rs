@@ -70,45 +70,7 @@ pub fn target_view(
         Comparison::Exactly => "=",
     };
     let covered = charts::covered(t, p, plan.base_year, site.config.progress_method);
-    let (status, label, status_symbol) = status_label(tr, p.status);
-    let trend = match site.config.progress_method {
-        ProgressMethod::Cagr => p.cagr_status,
-        ProgressMethod::Linear => p.linear_status,
-    };
-    let trend_words = status_label(tr, trend).1;
-    let status_label = match p.status {
-        Status::NotMeasurable if p.latest.is_none() => tr.t("no_data"),
-        Status::NotMeasurable if p.latest.is_some_and(|(y, _)| y == t.year) => {
-            tr.f("undetermined_year", &[("year", &t.year.to_string())])
-        }
-        Status::NotMeasurable if computed.as_of.is_some_and(|y| y >= t.year) => {
-            tr.f("no_data_year", &[("year", &t.year.to_string())])
-        }
-        _ => label,
-    };
-    let gap = p.latest.and_then(|(_, v)| {
-        (!matches!(p.status, Status::Achieved)).then(|| match t.metric {
-            Metric::Series(s, Measure::Value) if site.series(s).kind == SeriesKind::Count => {
-                format::signed(t.value - v, 0, tr.lang)
-            }
-            Metric::Indicator(i) if site.indicator(i).unit == Unit::Percent => tr.f(
-                "points",
-                &[(
-                    "value",
-                    &format::signed(
-                        (t.value - v) * 100.0,
-                        site.indicator(i).decimals.into(),
-                        tr.lang,
-                    ),
-                )],
-            ),
-            Metric::Series(_, Measure::Growth | Measure::DevelopmentIndex) => tr.f(
-                "points",
-                &[("value", &format::signed((t.value - v) * 100.0, 2, tr.lang))],
-            ),
-            m => metric_value(tr, site, m, t.value - v),
-        })
-    });
+    let (status, status_label, status_symbol) = target_status(tr, computed, t, p);
     TargetView {
         // The document's number is short enough for a table cell; the title is the fallback.
         plan: Link {
@@ -135,13 +97,7 @@ pub fn target_view(
             .base
             .map(|(y, _)| metric_sources(site, t.region, t.metric, y))
             .unwrap_or_default(),
-        trend_label: match (p.status, trend) {
-            (
-                Status::NotMeasurable,
-                Status::OnTrack | Status::AccelerationNeeded | Status::Limited | Status::MovingAway,
-            ) => Some(trend_words),
-            _ => None,
-        },
+        trend_label: trend_label(tr, site, p),
         latest_sources: p
             .latest
             .map(|(y, _)| metric_sources(site, t.region, t.metric, y))
@@ -149,7 +105,7 @@ pub fn target_view(
         base: p
             .base
             .map(|(y, v)| format!("{} ({y})", metric_value(tr, site, t.metric, v))),
-        gap,
+        gap: gap(tr, site, t, p),
         status,
         status_label,
         status_symbol,
@@ -158,6 +114,71 @@ pub fn target_view(
         covered: covered.map(|(share, _)| charts::covered_label(tr, share)),
         elapsed: covered.map(|(_, e)| charts::covered_label(tr, e)),
     }
+}
+
+/// A target's status (key, words, symbol); a status that cannot be measured says why: no
+/// data, a figure of the target's year that cannot decide, or no figure of that year yet.
+fn target_status(
+    tr: &Tr,
+    computed: &Computed,
+    t: &Target,
+    p: &Progress,
+) -> (&'static str, String, &'static str) {
+    let (status, label, symbol) = status_label(tr, p.status);
+    let label = match p.status {
+        Status::NotMeasurable if p.latest.is_none() => tr.t("no_data"),
+        Status::NotMeasurable if p.latest.is_some_and(|(y, _)| y == t.year) => {
+            tr.f("undetermined_year", &[("year", &t.year.to_string())])
+        }
+        Status::NotMeasurable if computed.as_of.is_some_and(|y| y >= t.year) => {
+            tr.f("no_data_year", &[("year", &t.year.to_string())])
+        }
+        _ => label,
+    };
+    (status, label, symbol)
+}
+
+/// When the outcome is not known, what the trajectory before it said, on the path the site's
+/// progress method assumes.
+fn trend_label(tr: &Tr, site: &Site, p: &Progress) -> Option<String> {
+    let trend = match site.config.progress_method {
+        ProgressMethod::Cagr => p.cagr_status,
+        ProgressMethod::Linear => p.linear_status,
+    };
+    match (p.status, trend) {
+        (
+            Status::NotMeasurable,
+            Status::OnTrack | Status::AccelerationNeeded | Status::Limited | Status::MovingAway,
+        ) => Some(status_label(tr, trend).1),
+        _ => None,
+    }
+}
+
+/// How far the latest figure is from a target not achieved: percentage points for rates.
+fn gap(tr: &Tr, site: &Site, t: &Target, p: &Progress) -> Option<String> {
+    p.latest.and_then(|(_, v)| {
+        (!matches!(p.status, Status::Achieved)).then(|| match t.metric {
+            Metric::Series(s, Measure::Value) if site.series(s).kind == SeriesKind::Count => {
+                format::signed(t.value - v, 0, tr.lang)
+            }
+            Metric::Indicator(i) if site.indicator(i).unit == Unit::Percent => tr.f(
+                "points",
+                &[(
+                    "value",
+                    &format::signed(
+                        (t.value - v) * 100.0,
+                        site.indicator(i).decimals.into(),
+                        tr.lang,
+                    ),
+                )],
+            ),
+            Metric::Series(_, Measure::Growth | Measure::DevelopmentIndex) => tr.f(
+                "points",
+                &[("value", &format::signed((t.value - v) * 100.0, 2, tr.lang))],
+            ),
+            m => metric_value(tr, site, m, t.value - v),
+        })
+    })
 }
 
 /// Targets set on `metric` for `region`, across all plans, by year.
