@@ -2,6 +2,8 @@
 //! the latest figure to them; the latest value and each later target labelled directly.
 
 use super::{draw, font, palette::*, text_width, Frame, TEXT, WIDTH};
+use plotters::coord::types::{RangedCoordf64, RangedCoordi32};
+use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
@@ -37,29 +39,7 @@ fn runs(points: &[(i32, f64)]) -> Vec<Vec<(i32, f64)>> {
 
 /// Draws the chart; `None` when there is nothing to draw.
 pub fn time_chart(c: &TimeChart) -> Option<String> {
-    let all: Vec<(i32, f64)> = c
-        .actual
-        .iter()
-        .chain(&c.plan)
-        .chain(&c.targets)
-        .copied()
-        .collect();
-    if all.is_empty() {
-        return None;
-    }
-    let (mut x0, mut x1) = all.iter().fold((i32::MAX, i32::MIN), |(a, b), (y, _)| {
-        (a.min(*y), b.max(*y))
-    });
-    if x0 == x1 {
-        x0 -= 1;
-        x1 += 1;
-    }
-    let max = all.iter().map(|p| p.1).fold(f64::MIN, f64::max);
-    let min = all.iter().map(|p| p.1).fold(f64::MAX, f64::min);
-    // Counts and rates start at zero so that the slope is not exaggerated.
-    let y0 = if min >= 0.0 { 0.0 } else { min * 1.1 };
-    let y1 = if max > 0.0 { max * 1.12 } else { 1.0 };
-
+    let ((x0, x1), (y0, y1)) = extent(c)?;
     // Wide enough for the longest tick label ("16.000.000").
     let label_width = text_width(&(c.format_tick)(y1), TEXT) as u32 + 16;
     draw(&c.frame, WIDTH, HEIGHT, |root| {
@@ -89,95 +69,135 @@ pub fn time_chart(c: &TimeChart) -> Option<String> {
             .label_style(font(TEXT, &AXIS))
             .draw()
             .ok()?;
-
-        if let (Some(last), false) = (c.actual.last(), c.targets.is_empty()) {
-            // The path from the latest figure to each later target.
-            let mut path = vec![*last];
-            path.extend(c.targets.iter().filter(|t| t.0 > last.0).copied());
-            if path.len() > 1 {
-                chart
-                    .draw_series(LineSeries::new(path, TARGET_DASHED.stroke_width(2)))
-                    .ok()?;
-            }
-        }
-        for run in runs(&c.plan).into_iter().filter(|r| r.len() > 1) {
-            chart
-                .draw_series(LineSeries::new(run, PLAN_DASHED.stroke_width(2)))
-                .ok()?;
-        }
-        for run in runs(&c.actual).into_iter().filter(|r| r.len() > 1) {
-            chart
-                .draw_series(LineSeries::new(run, ACTUAL.stroke_width(3)))
-                .ok()?;
-        }
-        chart
-            .draw_series(c.actual.iter().map(|p| {
-                // A qualified figure is a ring, an exact one a disc.
-                let style = if c.approximate.contains(&p.0) {
-                    ACTUAL.stroke_width(2)
-                } else {
-                    ACTUAL.filled()
-                };
-                Circle::new(*p, 5, style)
-            }))
-            .ok()?;
-        // Plan markers are hollow and drawn last, so one that equals the actual stays visible.
-        chart
-            .draw_series(
-                c.plan
-                    .iter()
-                    .map(|p| TriangleMarker::new(*p, 7, PLAN.stroke_width(2))),
-            )
-            .ok()?;
-        chart
-            .draw_series(
-                c.targets
-                    .iter()
-                    .map(|p| Cross::new(*p, 7, TARGET.stroke_width(3))),
-            )
-            .ok()?;
-        let last_year = c.actual.last().map_or(i32::MIN, |p| p.0);
-        let mut taken: Vec<(i32, i32, i32)> = Vec::new();
-        let mut label = |text: &str, at: (i32, f64), color: &RGBColor, below: bool| {
-            let (x, y) = chart.backend_coord(&at);
-            let width = text_width(text, TEXT);
-            let tx = if x + 10 + width > WIDTH as i32 - 4 {
-                x - 10 - width
-            } else {
-                x + 10
-            };
-            let step = TEXT as i32 + 2;
-            let mut ty = if below { y + 10 } else { y - 10 - step };
-            ty = ty.max(2);
-            // A label never covers another one.
-            while taken
-                .iter()
-                .any(|(lx, ly, lw)| (ty - ly).abs() < step && tx < lx + lw && *lx < tx + width)
-            {
-                ty += step;
-            }
-            taken.push((tx.max(2), ty, width));
-            super::label(
-                root,
-                text,
-                (tx.max(2), ty),
-                TEXT,
-                color,
-                (HPos::Left, VPos::Top),
-            )
-        };
-        if let (Some(last), Some(text)) = (c.actual.last(), &c.latest_label) {
-            // Below the point when a plan marker sits above it.
-            let plan_above = c.plan.iter().any(|p| p.0 == last.0 && p.1 >= last.1);
-            label(text, *last, &ACTUAL, plan_above)?;
-        }
-        for (t, text) in c.targets.iter().zip(&c.target_labels) {
-            if t.0 > last_year {
-                label(text, *t, &TARGET, false)?;
-            }
-        }
-        Some(())
+        draw_lines(&mut chart, c)?;
+        draw_labels(root, &chart, c)
     })
+}
+
+/// The years and the values the chart spans; None when there is nothing to draw.
+fn extent(c: &TimeChart) -> Option<((i32, i32), (f64, f64))> {
+    let all: Vec<(i32, f64)> = c
+        .actual
+        .iter()
+        .chain(&c.plan)
+        .chain(&c.targets)
+        .copied()
+        .collect();
+    if all.is_empty() {
+        return None;
+    }
+    let (mut x0, mut x1) = all.iter().fold((i32::MAX, i32::MIN), |(a, b), (y, _)| {
+        (a.min(*y), b.max(*y))
+    });
+    if x0 == x1 {
+        x0 -= 1;
+        x1 += 1;
+    }
+    let max = all.iter().map(|p| p.1).fold(f64::MIN, f64::max);
+    let min = all.iter().map(|p| p.1).fold(f64::MAX, f64::min);
+    // Counts and rates start at zero so that the slope is not exaggerated.
+    let y0 = if min >= 0.0 { 0.0 } else { min * 1.1 };
+    let y1 = if max > 0.0 { max * 1.12 } else { 1.0 };
+    Some(((x0, x1), (y0, y1)))
+}
+
+/// The plot of a time chart: years across, values up.
+type Plot<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordi32, RangedCoordf64>>;
+
+/// The lines and markers: the path to the targets, the plan, the actual figures.
+fn draw_lines(chart: &mut Plot, c: &TimeChart) -> Option<()> {
+    if let (Some(last), false) = (c.actual.last(), c.targets.is_empty()) {
+        // The path from the latest figure to each later target.
+        let mut path = vec![*last];
+        path.extend(c.targets.iter().filter(|t| t.0 > last.0).copied());
+        if path.len() > 1 {
+            chart
+                .draw_series(LineSeries::new(path, TARGET_DASHED.stroke_width(2)))
+                .ok()?;
+        }
+    }
+    for run in runs(&c.plan).into_iter().filter(|r| r.len() > 1) {
+        chart
+            .draw_series(LineSeries::new(run, PLAN_DASHED.stroke_width(2)))
+            .ok()?;
+    }
+    for run in runs(&c.actual).into_iter().filter(|r| r.len() > 1) {
+        chart
+            .draw_series(LineSeries::new(run, ACTUAL.stroke_width(3)))
+            .ok()?;
+    }
+    chart
+        .draw_series(c.actual.iter().map(|p| {
+            // A qualified figure is a ring, an exact one a disc.
+            let style = if c.approximate.contains(&p.0) {
+                ACTUAL.stroke_width(2)
+            } else {
+                ACTUAL.filled()
+            };
+            Circle::new(*p, 5, style)
+        }))
+        .ok()?;
+    // Plan markers are hollow and drawn last, so one that equals the actual stays visible.
+    chart
+        .draw_series(
+            c.plan
+                .iter()
+                .map(|p| TriangleMarker::new(*p, 7, PLAN.stroke_width(2))),
+        )
+        .ok()?;
+    chart
+        .draw_series(
+            c.targets
+                .iter()
+                .map(|p| Cross::new(*p, 7, TARGET.stroke_width(3))),
+        )
+        .ok()?;
+    Some(())
+}
+
+/// The latest value and each later target, labelled beside their points.
+fn draw_labels(root: &DrawingArea<SVGBackend, Shift>, chart: &Plot, c: &TimeChart) -> Option<()> {
+    let last_year = c.actual.last().map_or(i32::MIN, |p| p.0);
+    let mut taken: Vec<(i32, i32, i32)> = Vec::new();
+    let mut label = |text: &str, at: (i32, f64), color: &RGBColor, below: bool| {
+        let (x, y) = chart.backend_coord(&at);
+        let width = text_width(text, TEXT);
+        let tx = if x + 10 + width > WIDTH as i32 - 4 {
+            x - 10 - width
+        } else {
+            x + 10
+        };
+        let step = TEXT as i32 + 2;
+        let mut ty = if below { y + 10 } else { y - 10 - step };
+        ty = ty.max(2);
+        // A label never covers another one.
+        while taken
+            .iter()
+            .any(|(lx, ly, lw)| (ty - ly).abs() < step && tx < lx + lw && *lx < tx + width)
+        {
+            ty += step;
+        }
+        taken.push((tx.max(2), ty, width));
+        super::label(
+            root,
+            text,
+            (tx.max(2), ty),
+            TEXT,
+            color,
+            (HPos::Left, VPos::Top),
+        )
+    };
+    if let (Some(last), Some(text)) = (c.actual.last(), &c.latest_label) {
+        // Below the point when a plan marker sits above it.
+        let plan_above = c.plan.iter().any(|p| p.0 == last.0 && p.1 >= last.1);
+        label(text, *last, &ACTUAL, plan_above)?;
+    }
+    for (t, text) in c.targets.iter().zip(&c.target_labels) {
+        if t.0 > last_year {
+            label(text, *t, &TARGET, false)?;
+        }
+    }
+    Some(())
 }
 
 #[cfg(test)]

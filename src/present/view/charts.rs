@@ -60,6 +60,42 @@ impl Slots {
         self.count += 1;
         format!("chart-{}", self.count)
     }
+
+    /// Draws a chart in the page's next slot with its title and text alternative, and wraps
+    /// it with its legend and sources; `anchor` names it on the page.
+    pub fn chart(
+        &mut self,
+        anchor: &str,
+        title: String,
+        desc: String,
+        keys: Vec<Key>,
+        sources: Vec<SourceRef>,
+        draw: impl FnOnce(Frame) -> Option<String>,
+    ) -> Option<ChartView> {
+        let frame_id = self.next_id();
+        let svg = draw(Frame {
+            id: frame_id.clone(),
+            title: title.clone(),
+            desc,
+        });
+        chart_view(&self.page, anchor, &frame_id, svg, title, keys, sources)
+    }
+}
+
+/// The legend of a chart over time: the actual figures, and the approximate ones, the plan
+/// and the targets when the chart has them.
+pub(super) fn time_keys(tr: &Tr, approximate: bool, plan: bool, targets: bool) -> Vec<Key> {
+    let mut keys = vec![key("key-actual", tr.t("key_actual"))];
+    if approximate {
+        keys.push(key("key-actual", tr.t("key_approximate")));
+    }
+    if plan {
+        keys.push(key("key-plan", tr.t("key_plan")));
+    }
+    if targets {
+        keys.push(key("key-target", tr.t("key_target")));
+    }
+    keys
 }
 
 /// Where a page's data files are, next to its `index.html`.
@@ -212,4 +248,58 @@ pub fn progress_view(
         ],
         sources,
     )
+}
+
+/// A chart's text alternative: each line of the chart with its values and years. The first line
+/// is always named, with "không có số liệu" when it is empty; empty others are left out.
+/// `format` gets the line's position, the year and the value.
+pub(super) fn chart_description(
+    tr: &Tr,
+    lines: &[(&str, &[(i32, f64)])],
+    format: &dyn Fn(usize, i32, f64) -> String,
+) -> String {
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(n, (_, points))| *n == 0 || !points.is_empty())
+        .map(|(n, (name, points))| {
+            let values = if points.is_empty() {
+                tr.t("no_figures")
+            } else {
+                points
+                    .iter()
+                    .map(|(y, v)| format!("{} ({y})", format(n, *y, *v)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            format!("{name}: {values}.")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chart_description_names_each_line_with_its_years() {
+        let texts = [("no_figures".to_string(), "không có số liệu".to_string())].into();
+        let tr = &Tr::new(format::Lang::Vi, &texts);
+        let f = |_: usize, _: i32, v: f64| format!("{v}");
+        let d = chart_description(
+            tr,
+            &[
+                ("A", &[(2018, 1.0), (2019, 2.0)]),
+                ("B", &[]),
+                ("C", &[(2020, 3.0)]),
+            ],
+            &f,
+        );
+        assert_eq!(d, "A: 1 (2018), 2 (2019). C: 3 (2020).");
+        assert_eq!(
+            chart_description(tr, &[("A", &[])], &f),
+            "A: không có số liệu."
+        );
+    }
 }

@@ -1,0 +1,98 @@
+//! The methodology page: how progress is judged, every indicator's formula, every source.
+
+use super::links::indicator_url;
+use super::names::{formula_words, indicator_name};
+use super::targets::{status_label, StatusCount};
+use crate::compute::progress::{self, Status};
+use crate::compute::Computed;
+use crate::load::config::ProgressMethod;
+use crate::model::{IndicatorIdx, Site};
+use crate::present::format;
+use crate::present::i18n::Tr;
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct MethodIndicator {
+    pub name: String,
+    pub url: String,
+    pub formula: String,
+    pub formula_text: String,
+    pub description: String,
+}
+
+#[derive(Serialize)]
+pub struct SourceView {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    pub url: String,
+    pub note: String,
+}
+
+#[derive(Serialize)]
+pub struct MethodologyView {
+    pub method: &'static str,
+    /// The last year with any figure: how far the site's data reach.
+    pub as_of: Option<i32>,
+    pub on_track: String,
+    pub acceleration_needed: String,
+    pub indicators: Vec<MethodIndicator>,
+    pub sources: Vec<SourceView>,
+    pub statuses: Vec<StatusCount>,
+}
+
+pub fn methodology(tr: &Tr, site: &Site, computed: &Computed) -> MethodologyView {
+    MethodologyView {
+        as_of: computed.as_of,
+        method: match site.config.progress_method {
+            ProgressMethod::Linear => "linear",
+            ProgressMethod::Cagr => "cagr",
+        },
+        on_track: format::number(progress::ON_TRACK, 2, tr.lang),
+        acceleration_needed: format::number(progress::ACCELERATION_NEEDED, 2, tr.lang),
+        indicators: (0..site.indicators.len())
+            .map(IndicatorIdx)
+            .map(|i| MethodIndicator {
+                name: indicator_name(tr, site, i),
+                url: indicator_url(site, i),
+                formula: formula_words(tr, site, i),
+                formula_text: site.indicator(i).formula_text.clone(),
+                description: tr.text(
+                    &site.indicator(i).description_vi,
+                    &site.indicator(i).description_en,
+                ),
+            })
+            .collect(),
+        sources: site
+            .sources
+            .iter()
+            .map(|s| SourceView {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                publisher: s.publisher.clone(),
+                url: s.url.clone(),
+                note: s.note.clone(),
+            })
+            .collect(),
+        statuses: [
+            Status::Achieved,
+            Status::Missed,
+            Status::OnTrack,
+            Status::AccelerationNeeded,
+            Status::Limited,
+            Status::MovingAway,
+            Status::NotMeasurable,
+        ]
+        .into_iter()
+        .map(|s| {
+            let (status, label, symbol) = status_label(tr, s);
+            StatusCount {
+                status,
+                label,
+                symbol,
+                count: 0,
+            }
+        })
+        .collect(),
+    }
+}

@@ -1,0 +1,316 @@
+//! Targets as pages show them: each with its progress and status, the targets a page picks,
+//! the progress chart of a list of them, and how many have each status.
+
+use super::charts::{self, ChartView, Slots};
+use super::links::{indicator_url, plan_url, region_link, Link};
+use super::names::metric_name;
+use super::sources::{metric_sources, SourceRef};
+use super::values::{metric_value, qualified};
+use crate::compute::progress::{Progress, Status};
+use crate::compute::Computed;
+use crate::load::config::ProgressMethod;
+use crate::model::{Comparison, Measure, Metric, Plan, RegionIdx, SeriesKind, Site, Target, Unit};
+use crate::present::format;
+use crate::present::i18n::Tr;
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+pub fn status_label(tr: &Tr, s: Status) -> (&'static str, String, &'static str) {
+    // (key for styling, words, symbol): the symbol repeats the words, never replaces them.
+    let (key, symbol) = match s {
+        Status::Achieved => ("achieved", "✔"),
+        Status::Missed => ("missed", "✘"),
+        Status::OnTrack => ("on-track", "↗"),
+        Status::AccelerationNeeded => ("acceleration", "⇡"),
+        Status::Limited => ("limited", "→"),
+        Status::MovingAway => ("moving-away", "↘"),
+        Status::NotMeasurable => ("not-measurable", "?"),
+    };
+    (key, tr.t(&format!("status_{key}")), symbol)
+}
+
+#[derive(Serialize)]
+pub struct TargetView {
+    pub plan: Link,
+    pub metric: String,
+    pub metric_url: Option<String>,
+    pub region: Link,
+    pub year: i32,
+    pub target: String,
+    pub printed: String,
+    pub latest: Option<String>,
+    pub latest_year: Option<i32>,
+    pub latest_sources: Vec<SourceRef>,
+    pub base_sources: Vec<SourceRef>,
+    /// When the outcome is not known, what the trajectory before it said.
+    pub trend_label: Option<String>,
+    pub base: Option<String>,
+    pub gap: Option<String>,
+    pub status: &'static str,
+    pub status_label: String,
+    pub status_symbol: &'static str,
+    pub cagr_ratio: Option<String>,
+    pub linear_ratio: Option<String>,
+    /// Share of the way from the base to the target covered, as the progress chart draws it.
+    pub covered: Option<String>,
+    pub elapsed: Option<String>,
+}
+
+pub fn target_view(
+    tr: &Tr,
+    site: &Site,
+    computed: &Computed,
+    plan: &Plan,
+    t: &Target,
+    p: &Progress,
+) -> TargetView {
+    let sign = match t.comparison {
+        Comparison::AtLeast => "≥",
+        Comparison::AtMost => "≤",
+        Comparison::Exactly => "=",
+    };
+    let covered = charts::covered(t, p, plan.base_year, site.config.progress_method);
+    let (status, status_label, status_symbol) = target_status(tr, computed, t, p);
+    TargetView {
+        // The document's number is short enough for a table cell; the title is the fallback.
+        plan: Link {
+            name: tr.name(&plan.short_name, &plan.short_name_en),
+            url: plan_url(plan),
+        },
+        metric: metric_name(tr, site, t.metric),
+        metric_url: match t.metric {
+            Metric::Indicator(i) => Some(indicator_url(site, i)),
+            Metric::Series(..) => None,
+        },
+        region: region_link(tr, site, t.region),
+        year: t.year,
+        target: format!("{sign} {}", metric_value(tr, site, t.metric, t.value)),
+        printed: t.printed.clone(),
+        latest: p.latest.map(|(y, v)| {
+            qualified(
+                computed.metric_qualifier(t.region, t.metric, y),
+                metric_value(tr, site, t.metric, v),
+            )
+        }),
+        latest_year: p.latest.map(|(y, _)| y),
+        base_sources: p
+            .base
+            .map(|(y, _)| metric_sources(site, t.region, t.metric, y))
+            .unwrap_or_default(),
+        trend_label: trend_label(tr, site, p),
+        latest_sources: p
+            .latest
+            .map(|(y, _)| metric_sources(site, t.region, t.metric, y))
+            .unwrap_or_default(),
+        base: p
+            .base
+            .map(|(y, v)| format!("{} ({y})", metric_value(tr, site, t.metric, v))),
+        gap: gap(tr, site, t, p),
+        status,
+        status_label,
+        status_symbol,
+        cagr_ratio: p.cagr_ratio.map(|r| format::number(r, 2, tr.lang)),
+        linear_ratio: p.linear_ratio.map(|r| format::number(r, 2, tr.lang)),
+        covered: covered.map(|(share, _)| charts::covered_label(tr, share)),
+        elapsed: covered.map(|(_, e)| charts::covered_label(tr, e)),
+    }
+}
+
+/// A target's status (key, words, symbol); a status that cannot be measured says why: no
+/// data, a figure of the target's year that cannot decide, or no figure of that year yet.
+fn target_status(
+    tr: &Tr,
+    computed: &Computed,
+    t: &Target,
+    p: &Progress,
+) -> (&'static str, String, &'static str) {
+    let (status, label, symbol) = status_label(tr, p.status);
+    let label = match p.status {
+        Status::NotMeasurable if p.latest.is_none() => tr.t("no_data"),
+        Status::NotMeasurable if p.latest.is_some_and(|(y, _)| y == t.year) => {
+            tr.f("undetermined_year", &[("year", &t.year.to_string())])
+        }
+        Status::NotMeasurable if computed.as_of.is_some_and(|y| y >= t.year) => {
+            tr.f("no_data_year", &[("year", &t.year.to_string())])
+        }
+        _ => label,
+    };
+    (status, label, symbol)
+}
+
+/// When the outcome is not known, what the trajectory before it said, on the path the site's
+/// progress method assumes.
+fn trend_label(tr: &Tr, site: &Site, p: &Progress) -> Option<String> {
+    let trend = match site.config.progress_method {
+        ProgressMethod::Cagr => p.cagr_status,
+        ProgressMethod::Linear => p.linear_status,
+    };
+    match (p.status, trend) {
+        (
+            Status::NotMeasurable,
+            Status::OnTrack | Status::AccelerationNeeded | Status::Limited | Status::MovingAway,
+        ) => Some(status_label(tr, trend).1),
+        _ => None,
+    }
+}
+
+/// How far the latest figure is from a target not achieved: percentage points for rates.
+fn gap(tr: &Tr, site: &Site, t: &Target, p: &Progress) -> Option<String> {
+    p.latest.and_then(|(_, v)| {
+        (!matches!(p.status, Status::Achieved)).then(|| match t.metric {
+            Metric::Series(s, Measure::Value) if site.series(s).kind == SeriesKind::Count => {
+                format::signed(t.value - v, 0, tr.lang)
+            }
+            Metric::Indicator(i) if site.indicator(i).unit == Unit::Percent => tr.f(
+                "points",
+                &[(
+                    "value",
+                    &format::signed(
+                        (t.value - v) * 100.0,
+                        site.indicator(i).decimals.into(),
+                        tr.lang,
+                    ),
+                )],
+            ),
+            Metric::Series(_, Measure::Growth | Measure::DevelopmentIndex) => tr.f(
+                "points",
+                &[("value", &format::signed((t.value - v) * 100.0, 2, tr.lang))],
+            ),
+            m => metric_value(tr, site, m, t.value - v),
+        })
+    })
+}
+
+/// Targets set on `metric` for `region`, across all plans, by year.
+pub(super) fn targets_for<'a>(
+    site: &'a Site,
+    computed: &'a Computed,
+    region: RegionIdx,
+    metric: Metric,
+) -> Vec<(&'a Plan, &'a Target, &'a Progress)> {
+    computed
+        .targets
+        .get(&(region, metric))
+        .map(|list| {
+            list.iter()
+                .map(|&(p, t)| {
+                    (
+                        &site.plans[p],
+                        &site.plans[p].targets[t],
+                        &computed.progress[p][t],
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The target on `metric` for `region` a reader looks at next: the first due in or after the
+/// latest year of the data, else the last one.
+pub(super) fn next_target(
+    tr: &Tr,
+    site: &Site,
+    computed: &Computed,
+    region: RegionIdx,
+    metric: Metric,
+) -> Option<TargetView> {
+    let list = targets_for(site, computed, region, metric);
+    let from = computed.as_of.unwrap_or(i32::MIN);
+    list.iter()
+        .filter(|(_, t, _)| t.year >= from)
+        .min_by_key(|(_, t, _)| t.year)
+        .or_else(|| list.iter().max_by_key(|(_, t, _)| t.year))
+        .map(|(plan, t, p)| target_view(tr, site, computed, plan, t, p))
+}
+
+#[derive(Serialize)]
+pub struct StatusCount {
+    pub status: &'static str,
+    pub label: String,
+    pub symbol: &'static str,
+    pub count: usize,
+}
+
+/// The progress chart of a list of targets (plan, target): those a share of the way can be
+/// measured for.
+pub(super) fn progress_chart(
+    tr: &Tr,
+    site: &Site,
+    computed: &Computed,
+    list: &[(usize, usize)],
+    name_region: bool,
+    slots: &mut Slots,
+    title: String,
+) -> Option<ChartView> {
+    let mut items = Vec::new();
+    let mut sources = BTreeSet::new();
+    for &(p, t) in list {
+        let target = &site.plans[p].targets[t];
+        let progress = &computed.progress[p][t];
+        let Some((share, elapsed)) = charts::covered(
+            target,
+            progress,
+            site.plans[p].base_year,
+            site.config.progress_method,
+        ) else {
+            continue;
+        };
+        let view = target_view(tr, site, computed, &site.plans[p], target, progress);
+        sources.extend(
+            view.latest_sources
+                .iter()
+                .chain(&view.base_sources)
+                .cloned(),
+        );
+        let region = if name_region {
+            format!(" – {}", view.region.name)
+        } else {
+            String::new()
+        };
+        items.push(charts::ProgressItem {
+            // Year and target first: a long name is what gets shortened.
+            label: format!("{}, {}: {}{region}", view.year, view.target, view.metric),
+            status: format!(
+                "{}: {} ({})",
+                view.status_label,
+                view.latest.unwrap_or_default(),
+                view.latest_year.unwrap_or_default()
+            ),
+            share,
+            elapsed,
+        });
+    }
+    let frame_id = slots.next_id();
+    charts::progress_view(
+        tr,
+        &slots.page,
+        &frame_id,
+        title,
+        items,
+        sources.into_iter().collect(),
+    )
+}
+
+/// How many targets have each status, in the order of [`Status`].
+pub(super) fn status_counts(tr: &Tr, progress: &[Progress]) -> Vec<StatusCount> {
+    let mut counts: Vec<(Status, usize)> = Vec::new();
+    for p in progress {
+        match counts.iter_mut().find(|(s, _)| *s == p.status) {
+            Some(c) => c.1 += 1,
+            None => counts.push((p.status, 1)),
+        }
+    }
+    counts.sort();
+    counts
+        .into_iter()
+        .map(|(s, count)| {
+            let (status, label, symbol) = status_label(tr, s);
+            StatusCount {
+                status,
+                label,
+                symbol,
+                count,
+            }
+        })
+        .collect()
+}
