@@ -8,11 +8,33 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+/// Errors shown for one file; the others are counted.
+const SHOWN_PER_FILE: usize = 100;
+
 /// Renders diagnostics, reading each file it quotes once.
 pub struct Reporter {
     lang: Lang,
     renderer: Renderer,
-    files: HashMap<PathBuf, Option<String>>,
+    files: HashMap<PathBuf, Option<QuotedFile>>,
+}
+
+/// A file messages quote, with where each line starts: 200,000 messages on one file cost a
+/// lookup each, not a walk through the file.
+struct QuotedFile {
+    text: String,
+    line_starts: Vec<usize>,
+}
+
+impl QuotedFile {
+    fn line(&self, number: usize) -> Option<&str> {
+        let start = *self.line_starts.get(number.checked_sub(1)?)?;
+        let end = self
+            .line_starts
+            .get(number)
+            .map_or(self.text.len(), |&next| next - 1);
+        let line = &self.text[start..end.max(start)];
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    }
 }
 
 impl Reporter {
@@ -39,7 +61,21 @@ impl Reporter {
     /// One error: every single error inside it, each as its own report.
     pub fn error(&mut self, error: &Error) -> String {
         let mut out = String::new();
+        // A file pasted twice or an export gone wrong gives thousands of the same message: the
+        // first ones of each file are shown, the rest counted.
+        let mut shown: HashMap<Option<&std::path::Path>, usize> = HashMap::new();
+        let mut left: Vec<(Option<&std::path::Path>, usize)> = Vec::new();
         for e in error.flatten() {
+            let file = e.position().map(|p| &*p.path);
+            let count = shown.entry(file).or_default();
+            *count += 1;
+            if *count > SHOWN_PER_FILE {
+                match left.iter_mut().find(|(f, _)| *f == file) {
+                    Some((_, n)) => *n += 1,
+                    None => left.push((file, 1)),
+                }
+                continue;
+            }
             let parts = e.parts();
             let level = match self.lang {
                 Lang::Vi => Level::ERROR.with_name("lỗi"),
@@ -50,6 +86,17 @@ impl Reporter {
             out.push_str(&self.report(level, &title, e.position(), &hint));
             // A blank line between reports, as the Rust compiler leaves.
             out.push_str("\n\n");
+        }
+        for (file, n) in left {
+            let file = file.map_or(String::new(), |f| f.display().to_string());
+            out.push_str(&match self.lang {
+                Lang::Vi => format!(
+                    "… và {n} lỗi nữa trong {file} (mỗi tệp chỉ hiện {SHOWN_PER_FILE} lỗi đầu tiên)\n\n"
+                ),
+                Lang::En => format!(
+                    "… and {n} more errors in {file} (the first {SHOWN_PER_FILE} of each file are shown)\n\n"
+                ),
+            });
         }
         out
     }
@@ -119,15 +166,19 @@ impl Reporter {
 
     /// The line a position is on and the byte span, within it, of the token it points at.
     fn line(&mut self, pos: &Position) -> Option<(String, std::ops::Range<usize>)> {
-        let text = self
+        let file = self
             .files
             .entry(pos.path.to_path_buf())
             .or_insert_with(|| {
                 let text = std::fs::read_to_string(&pos.path).ok()?;
-                Some(text.strip_prefix('\u{feff}').unwrap_or(&text).to_string())
+                let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
+                let line_starts = std::iter::once(0)
+                    .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                    .collect();
+                Some(QuotedFile { text, line_starts })
             })
-            .as_deref()?;
-        let line = text.lines().nth(pos.line.checked_sub(1)?)?;
+            .as_ref()?;
+        let line = file.line(pos.line)?;
         let start = line
             .char_indices()
             .nth(pos.column.saturating_sub(1))

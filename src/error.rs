@@ -15,6 +15,20 @@ pub struct Position {
 
 impl Position {
     /// The position of byte `offset` in `text`, which was read from `path`.
+    /// The place of `offset` in `text`, a text that starts at this position (a plan's body).
+    pub fn within(&self, text: &str, offset: usize) -> Position {
+        let at = Position::at(&self.path, text, offset);
+        Position {
+            path: self.path.clone(),
+            line: self.line + at.line - 1,
+            column: if at.line == 1 {
+                self.column + at.column - 1
+            } else {
+                at.column
+            },
+        }
+    }
+
     pub fn at(path: &Path, text: &str, offset: usize) -> Position {
         let offset = offset.min(text.len());
         let before = &text[..floor_char_boundary(text, offset)];

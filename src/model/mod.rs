@@ -2,6 +2,7 @@
 //! plans, with every cross-reference resolved to an index. Nothing after this stage sees an id
 //! that might not exist.
 
+mod body;
 pub mod bound;
 mod check;
 mod figure;
@@ -92,6 +93,7 @@ pub fn build(mut input: load::Input) -> Result<Site, Error> {
     let figures = figure::figures(&mut c, &input.figures, &regions, &series);
     let plans = plan::plans(&mut c, &input.plans, &regions, &indicators, &series);
     let pages = page::pages(&input.pages);
+    check_texts(&mut c, &input);
     check_headline_region(&mut c, &input.config);
     if !c.errors.is_empty() {
         return Err(Error::from_many(c.errors));
@@ -115,6 +117,15 @@ pub fn build(mut input: load::Input) -> Result<Site, Error> {
         warnings: c.warnings,
     };
     Ok(site)
+}
+
+/// The texts of plans and pages, as markdown.
+fn check_texts(c: &mut Checker, input: &load::Input) {
+    let plans = input.plans.iter().map(|p| (&p.body, &p.body_pos));
+    let pages = input.pages.iter().map(|p| (&p.body, &p.body_pos));
+    for (body, start) in plans.chain(pages) {
+        body::check(c, body, start);
+    }
 }
 
 /// The region the home page leads with must be one the data declare.

@@ -8,6 +8,7 @@ use super::series::{Indicator, Series, SeriesKind, Unit};
 use super::{year_out_of_range, IndicatorIdx, RegionIdx, SeriesIdx, YEARS};
 use crate::error::{Error, Position, Text, Warning};
 use crate::load::{self, SourceFile};
+use rustc_hash::FxHashMap;
 use toml::Spanned;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -26,7 +27,7 @@ pub enum Metric {
     Series(SeriesIdx, Measure),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Comparison {
     AtLeast,
     AtMost,
@@ -99,7 +100,10 @@ pub(super) fn plans(
         let Some(region) = c.region(&fm.region, file) else {
             continue;
         };
-        let mut targets = Vec::new();
+        let mut targets: Vec<Target> = Vec::new();
+        // Where each target of the plan was first set: one target given twice is a slip.
+        let mut set_at: FxHashMap<(Metric, RegionIdx, i32, Comparison), Position> =
+            FxHashMap::default();
         let issued = date(&fm.date).map(|d| i32::from(d.year));
         for t in &fm.target {
             if issued.is_some_and(|y| *t.year.get_ref() < y) {
@@ -120,7 +124,15 @@ pub(super) fn plans(
                 });
             }
             if let Some(target) = target(c, file, t, region, regions, indicators, series) {
-                targets.push(target);
+                let key = (target.metric, target.region, target.year, target.comparison);
+                let pos = file.pos(&t.year.span());
+                match set_at.get(&key) {
+                    Some(first) => c.errors.push(twice(pos, first)),
+                    None => {
+                        set_at.insert(key, pos);
+                        targets.push(target);
+                    }
+                }
             }
         }
         if fm.title_en.is_empty() {
@@ -175,6 +187,26 @@ pub(super) fn plans(
     // Newest plans first, as readers look for them.
     plans.sort_by(|a, b| b.date.cmp(&a.date).then(a.slug.cmp(&b.slug)));
     plans
+}
+
+fn twice(pos: Position, first: &Position) -> Error {
+    Error::Invalid {
+        pos,
+        message: Text::new(
+            format!(
+                "mục tiêu này trùng với mục tiêu ở dòng {} (cùng chỉ tiêu, đơn vị, năm và cách so sánh)",
+                first.line
+            ),
+            format!(
+                "this target repeats the one on line {} (same measure, unit, year and comparison)",
+                first.line
+            ),
+        ),
+        hint: Text::new(
+            "xóa một trong hai khối [[target]], hoặc sửa năm của khối này",
+            "remove one of the two [[target]] blocks, or correct this one's year",
+        ),
+    }
 }
 
 /// A base year as written, if it is a year a figure may have.

@@ -256,31 +256,34 @@ pub fn indicator_page_rows(
 }
 
 /// A CSV file as Excel opens it with Vietnamese letters intact: UTF-8 with a byte-order mark,
-/// comma-separated, CRLF line ends, fields quoted when they need it (RFC 4180).
+/// comma-separated, CRLF line ends, fields quoted when they need it (RFC 4180), and no cell
+/// that a spreadsheet would run as a formula.
 pub fn csv(header: &[&str], rows: &[Vec<String>]) -> String {
-    let mut out = String::from("\u{feff}");
-    let line = |cells: &mut dyn Iterator<Item = &str>, out: &mut String| {
-        let mut first = true;
-        for cell in cells {
-            if !first {
-                out.push(',');
-            }
-            first = false;
-            if cell.contains([',', '"', '\n', '\r']) {
-                out.push('"');
-                out.push_str(&cell.replace('"', "\"\""));
-                out.push('"');
-            } else {
-                out.push_str(cell);
-            }
-        }
-        out.push_str("\r\n");
-    };
-    line(&mut header.iter().copied(), &mut out);
-    for row in rows {
-        line(&mut row.iter().map(String::as_str), &mut out);
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::from("\u{feff}".as_bytes()));
+    let written = writer
+        .write_record(header.iter().map(|h| defused(h)))
+        .and_then(|()| {
+            rows.iter()
+                .try_for_each(|row| writer.write_record(row.iter().map(|cell| defused(cell))))
+        });
+    // Writing into memory fails only on a full memory.
+    written.expect("CSV written to memory");
+    let bytes = writer.into_inner().expect("CSV written to memory");
+    String::from_utf8(bytes).expect("cells are text")
+}
+
+/// A cell as it is, or behind a `'` when a spreadsheet would take it for a formula: text that
+/// starts with `=`, `+`, `-`, `@`, a tab or a carriage return (the OWASP rule). Numbers such as
+/// -115 stay numbers.
+fn defused(cell: &str) -> std::borrow::Cow<'_, [u8]> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cell.parse::<f64>().is_err() {
+        format!("'{cell}").into_bytes().into()
+    } else {
+        cell.as_bytes().into()
     }
-    out
 }
 
 pub fn observations_csv(rows: &[Observation]) -> String {
@@ -688,6 +691,27 @@ mod tests {
             out,
             "\u{feff}a,b\r\n\"Hướng Hóa, Quảng Trị\",\"say \"\"hi\"\"\"\r\n"
         );
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_defused_and_numbers_kept() {
+        let out = csv(
+            &["name", "value"],
+            &[
+                vec!["=HYPERLINK(\"https://x\",\"y\")".into(), "-115".into()],
+                vec!["+1+1".into(), "-0.5".into()],
+                vec!["@SUM(A1)".into(), "\tx".into()],
+                vec!["-x".into(), "5122".into()],
+            ],
+        );
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(
+            lines[1],
+            "\"'=HYPERLINK(\"\"https://x\"\",\"\"y\"\")\",-115"
+        );
+        assert_eq!(lines[2], "'+1+1,-0.5");
+        assert_eq!(lines[3], "'@SUM(A1),'\tx");
+        assert_eq!(lines[4], "'-x,5122");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! site.
 
 use super::{markdown, view};
-use crate::error::{Position, Text, Warning};
+use crate::error::{Text, Warning};
 use crate::model::Site;
 
 /// Links in plan texts and pages of prose that lead to no page or file of the site.
@@ -33,16 +33,7 @@ pub fn broken_links(site: &Site, paths: &[String], static_dir: &std::path::Path)
             if resolve_link(&url, &dest).is_some_and(|path| exists(&path)) {
                 continue;
             }
-            let at = Position::at(&start.path, body, offset);
-            let pos = Position {
-                path: start.path.clone(),
-                line: start.line + at.line - 1,
-                column: if at.line == 1 {
-                    start.column + at.column - 1
-                } else {
-                    at.column
-                },
-            };
+            let pos = start.within(body, offset);
             warnings.push(Warning {
                 pos,
                 message: Text::new(

@@ -60,7 +60,9 @@ pub fn to_html(markdown: &str, table_label: &str, root: &str) -> String {
     });
     let mut out = String::new();
     html::push_html(&mut out, events);
+    // The same link rule as `check` applies (crate::address): web, mail and relative only.
     let clean = ammonia::Builder::default()
+        .url_schemes(["http", "https", "mailto"].into())
         .add_generic_attributes(["id"])
         .clean(&out)
         .to_string();

@@ -38,7 +38,8 @@ pub(super) fn robots(base_url: &str) -> String {
 
 /// An Atom feed of the plans, newest first: what a journalist subscribes to.
 pub(super) fn feed(tr: &Tr, site: &Site, sv: &SiteView) -> String {
-    let base = format!("{}{}", sv.url, sv.prefix);
+    // Addresses are escaped like any text: a feed that no longer parses is a feed lost.
+    let base = escape(&format!("{}{}", sv.url, sv.prefix));
     let mut plans: Vec<&crate::model::Plan> = site.plans.iter().collect();
     plans.sort_by(|a, b| b.date.cmp(&a.date).then(a.slug.cmp(&b.slug)));
     // The feed changes when the newest plan does; a build clock would break identical builds.
@@ -56,7 +57,7 @@ pub(super) fn feed(tr: &Tr, site: &Site, sv: &SiteView) -> String {
         escape(&sv.publisher),
     );
     for p in plans {
-        let url = format!("{base}{}", view::plan_url(p));
+        let url = format!("{base}{}", escape(&view::plan_url(p)));
         let date = p.date.map_or(updated.clone(), |d| {
             format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
         });

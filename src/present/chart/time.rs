@@ -170,12 +170,17 @@ fn draw_labels(root: &DrawingArea<SVGBackend, Shift>, chart: &Plot, c: &TimeChar
         let step = TEXT as i32 + 2;
         let mut ty = if below { y + 10 } else { y - 10 - step };
         ty = ty.max(2);
-        // A label never covers another one.
+        // A label never covers another one; one that finds no room inside the chart is left
+        // out (the table beside the chart has every value), so that placing labels stays
+        // bounded however many there are.
         while taken
             .iter()
             .any(|(lx, ly, lw)| (ty - ly).abs() < step && tx < lx + lw && *lx < tx + width)
         {
             ty += step;
+            if ty + step > HEIGHT as i32 {
+                return Some(());
+            }
         }
         taken.push((tx.max(2), ty, width));
         super::label(
