@@ -3,11 +3,14 @@
 use crate::compute::changes;
 use crate::error::{Error, Position, Text};
 use crate::fingerprint::Fingerprint;
-use crate::model::RegionIdx;
+use crate::model::{RegionIdx, Site};
 use crate::{load, present, write, Warning};
+use manifest::Manifest;
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+
+mod manifest;
 
 /// The folder in the site's root where builds keep what they can reuse (git ignores it).
 pub const CACHE: &str = ".baophu-cache";
@@ -40,17 +43,7 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         .clone()
         .unwrap_or_else(|| options.root.join("public"));
     check_output(&options.root, &output)?;
-    if let Some(url) = &options.base_url {
-        if let Some(hint) = load::config::base_url_problem(url) {
-            return Err(Error::Usage {
-                message: Text::new(
-                    format!("`{url}` không dùng được cho --base-url"),
-                    format!("`{url}` cannot be used as --base-url"),
-                ),
-                hint,
-            });
-        }
-    }
+    check_base_url(options.base_url.as_deref())?;
     let (site, computed) = super::prepare(&options.root)?;
     let theme = load::theme::load(&options.root, &site.config.theme)?;
     let base_url = options
@@ -63,34 +56,11 @@ pub fn run(options: &Options) -> Result<Report, Error> {
     // A region's pages are kept from the previous output when nothing they are made from
     // changed: the files of the site but the figures, the program, and the region's figures.
     let common = common_fingerprint(&options.root, &base_url, computed.as_of);
-    let made_from: Vec<String> = changes::region_fingerprints(&site)
-        .into_iter()
-        .zip(&site.regions)
-        .map(|(figures, region)| {
-            let mut f = common;
-            f.write_str(&region.code);
-            f.write(&figures.value().to_le_bytes());
-            f.hex()
-        })
-        .collect();
-    let whole_site = {
-        let mut f = common;
-        for made in &made_from {
-            f.write_str(made);
-        }
-        f.hex()
-    };
-    let manifest_path = manifest_path(&options.root, staging.output());
+    let made_from = made_from(&site, common);
+    let whole_site = whole_site(common, &made_from);
+    let manifest_path = manifest::path(&options.root, staging.output());
     let previous_manifest = std::fs::read_to_string(&manifest_path).unwrap_or_default();
-    let previous = Manifest::parse(&previous_manifest);
-    // Whatever is kept is checked first: the output must hold exactly the files the last build
-    // of this site wrote there, as it wrote them. Another site's build into the same folder, or
-    // a file edited by hand, and everything is written anew.
-    let previous = if previous.site.is_some() && write::verify(staging.output(), &previous.files) {
-        previous
-    } else {
-        Manifest::default()
-    };
+    let previous = Manifest::previous(&previous_manifest, staging.output());
     // Nothing changed and the output is whole: it is already what this build would write.
     if previous.site == Some(whole_site.as_str()) {
         let paths: Vec<String> = previous.site_paths.iter().map(|f| f.to_string()).collect();
@@ -108,16 +78,7 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         });
     }
     let kept_regions = kept_regions(&site, &previous, &made_from);
-    let kept_files: Vec<(String, write::FileStamp)> = kept_regions
-        .iter()
-        .flat_map(|i| &previous.regions[site.regions[i.0].code.as_str()].1)
-        .map(|f| (f.to_string(), previous.files[f]))
-        .collect();
-    let output_folder = staging.output().to_path_buf();
-    kept_files
-        .par_iter()
-        .try_for_each(|(f, stamp)| staging.keep(&output_folder, f, *stamp))?;
-    let kept_paths: Vec<String> = kept_files.into_iter().map(|(f, _)| f).collect();
+    let kept_paths = keep_files(&staging, &site, &previous, &kept_regions)?;
     let scope = if kept_regions.is_empty() {
         present::Scope::All
     } else {
@@ -147,11 +108,7 @@ pub fn run(options: &Options) -> Result<Report, Error> {
             },
             site.regions.len(),
         );
-        // Without a manifest the next build renders everything: never wrong, only slower.
-        if let Some(dir) = manifest_path.parent() {
-            let _ = std::fs::create_dir_all(dir);
-        }
-        let _ = std::fs::write(&manifest_path, &manifest);
+        manifest::save(&manifest_path, &manifest);
         // Kept pages did not ask for their images: the cache forgets nothing then.
         cache.finish_build(kept_regions.is_empty())
     } else {
@@ -167,12 +124,67 @@ pub fn run(options: &Options) -> Result<Report, Error> {
     })
 }
 
-/// Regions whose pages the previous build made from what this one would make them from.
-fn kept_regions(
-    site: &crate::model::Site,
+/// The address given with `--base-url` follows the rule of `base_url` in the configuration.
+fn check_base_url(url: Option<&str>) -> Result<(), Error> {
+    if let Some(url) = url {
+        if let Some(hint) = load::config::base_url_problem(url) {
+            return Err(Error::Usage {
+                message: Text::new(
+                    format!("`{url}` không dùng được cho --base-url"),
+                    format!("`{url}` cannot be used as --base-url"),
+                ),
+                hint,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// What each region's pages are made from: everything `common` covers and its own figures.
+fn made_from(site: &Site, common: Fingerprint) -> Vec<String> {
+    changes::region_fingerprints(site)
+        .into_iter()
+        .zip(&site.regions)
+        .map(|(figures, region)| {
+            let mut f = common;
+            f.write_str(&region.code);
+            f.write(&figures.value().to_le_bytes());
+            f.hex()
+        })
+        .collect()
+}
+
+/// What the whole site is made from: what every region's pages are made from.
+fn whole_site(common: Fingerprint, made_from: &[String]) -> String {
+    let mut f = common;
+    for made in made_from {
+        f.write_str(made);
+    }
+    f.hex()
+}
+
+/// The files of the kept regions, copied from the previous output into the staging folder:
+/// their paths.
+fn keep_files(
+    staging: &write::Staging,
+    site: &Site,
     previous: &Manifest,
-    made_from: &[String],
-) -> HashSet<RegionIdx> {
+    kept_regions: &HashSet<RegionIdx>,
+) -> Result<Vec<String>, Error> {
+    let kept_files: Vec<(String, write::FileStamp)> = kept_regions
+        .iter()
+        .flat_map(|i| &previous.regions[site.regions[i.0].code.as_str()].1)
+        .map(|f| (f.to_string(), previous.files[f]))
+        .collect();
+    let output_folder = staging.output().to_path_buf();
+    kept_files
+        .par_iter()
+        .try_for_each(|(f, stamp)| staging.keep(&output_folder, f, *stamp))?;
+    Ok(kept_files.into_iter().map(|(f, _)| f).collect())
+}
+
+/// Regions whose pages the previous build made from what this one would make them from.
+fn kept_regions(site: &Site, previous: &Manifest, made_from: &[String]) -> HashSet<RegionIdx> {
     let mut kept = HashSet::new();
     for (i, region) in site.regions.iter().enumerate() {
         if let Some((made, files)) = previous.regions.get(region.code.as_str()) {
@@ -184,16 +196,6 @@ fn kept_regions(
     kept
 }
 
-/// The manifest lives in the cache of the site, one per output folder, not in the output:
-/// the output is the same bytes for the same input, whatever built it before.
-fn manifest_path(root: &Path, output: &Path) -> PathBuf {
-    let output = std::path::absolute(output).unwrap_or_else(|_| output.to_path_buf());
-    root.join(CACHE).join("builds").join(format!(
-        "{}.manifest",
-        Fingerprint::of(output.to_string_lossy().as_bytes()).hex()
-    ))
-}
-
 /// Pages without share-preview metadata when the address is only a path.
 fn base_url_warning(root: &Path, base_url: &str) -> Option<Warning> {
     present::absolute_base(base_url).is_none().then(|| Warning {
@@ -203,83 +205,6 @@ fn base_url_warning(root: &Path, base_url: &str) -> Option<Warning> {
             format!("base_url `{base_url}` is a path, not a full address: pages get no share-preview metadata (og:image needs an absolute URL) and embed code starts with a path; set base_url = \"https://…/\" or build with --base-url"),
         ),
     })
-}
-
-const MANIFEST_HEADER: &str = "baophu manifest 3\n";
-
-/// What the previous build made the site and each region's pages from, their files, and every
-/// file it wrote with its size and content hash.
-#[derive(Default)]
-struct Manifest<'a> {
-    site: Option<&'a str>,
-    site_paths: Vec<&'a str>,
-    files: HashMap<&'a str, write::FileStamp>,
-    regions: HashMap<&'a str, (&'a str, Vec<&'a str>)>,
-}
-
-impl<'a> Manifest<'a> {
-    /// An unreadable or older manifest is no manifest: everything is rendered.
-    fn parse(text: &'a str) -> Manifest<'a> {
-        let mut manifest = Manifest::default();
-        let Some(body) = text.strip_prefix(MANIFEST_HEADER) else {
-            return manifest;
-        };
-        for line in body.lines() {
-            let mut cells = line.split('\t');
-            match (cells.next(), cells.next()) {
-                (Some("site"), Some(made)) => {
-                    manifest.site = Some(made);
-                    manifest.site_paths = cells.filter(|c| !c.is_empty()).collect();
-                }
-                (Some("file"), Some(path)) => {
-                    let size = cells.next().and_then(|c| c.parse().ok());
-                    let hash = cells.next().and_then(|c| u128::from_str_radix(c, 16).ok());
-                    let (Some(size), Some(hash)) = (size, hash) else {
-                        return Manifest::default();
-                    };
-                    manifest.files.insert(path, write::FileStamp { size, hash });
-                }
-                (Some("region"), Some(code)) => {
-                    let made = cells.next().unwrap_or_default();
-                    let files = cells.filter(|c| !c.is_empty()).collect();
-                    manifest.regions.insert(code, (made, files));
-                }
-                _ => return Manifest::default(),
-            }
-        }
-        manifest
-    }
-
-    /// The manifest of a build: `region(i)` gives a region's code, what its pages were made
-    /// from, and its files when they were kept rather than rendered.
-    fn write(
-        whole_site: &str,
-        rendered: &present::Rendered,
-        files: &[(String, write::FileStamp)],
-        region: impl Fn(usize) -> (&'a str, &'a str, Option<Vec<&'a str>>),
-        regions: usize,
-    ) -> String {
-        let mut out = String::from(MANIFEST_HEADER);
-        out.push_str(&format!(
-            "site\t{whole_site}\t{}\n",
-            rendered.paths.join("\t")
-        ));
-        for (path, stamp) in files {
-            out.push_str(&format!(
-                "file\t{path}\t{}\t{:032x}\n",
-                stamp.size, stamp.hash
-            ));
-        }
-        for i in 0..regions {
-            let (code, made, kept) = region(i);
-            let files: Vec<&str> = match rendered.region_paths.get(&RegionIdx(i)) {
-                Some(files) => files.iter().map(String::as_str).collect(),
-                None => kept.unwrap_or_default(),
-            };
-            out.push_str(&format!("region\t{code}\t{made}\t{}\n", files.join("\t")));
-        }
-        out
-    }
 }
 
 /// A fingerprint of everything a region's pages are made from but its own figures: every file

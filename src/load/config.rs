@@ -174,7 +174,43 @@ pub enum ProgressMethod {
 pub fn load(root: &Path) -> Result<Config, Error> {
     let file = SourceFile::read(&root.join("config.toml"))?;
     let raw: RawConfig = file.parse(&file.text)?;
-    let progress_method = match raw.progress_method {
+    let progress_method = progress_method(&file, raw.progress_method)?;
+    let base_url = base_url(&file, raw.base_url)?;
+    let (headline_region, headline_region_pos) = match raw.headline_region {
+        Some(r) => (r.get_ref().clone(), file.pos(&r.span())),
+        None => ("vn".into(), Position::file(&file.path)),
+    };
+    let csv_numbers = csv_numbers(&file, &raw.csv)?;
+    let theme = theme(&file, raw.theme)?;
+    let licence = licence(&file, raw.licence)?;
+    let pages = PageLevels {
+        share_images: levels(&file, &raw.pages.share_images)?,
+        embeds: levels(&file, &raw.pages.embeds)?,
+        downloads: levels(&file, &raw.pages.downloads)?,
+    };
+    Ok(Config {
+        pages,
+        csv_numbers,
+        title: raw.title,
+        title_en: raw.title_en,
+        description: raw.description,
+        description_en: raw.description_en,
+        base_url,
+        theme,
+        progress_method,
+        headline_region,
+        headline_region_pos,
+        publisher: raw.publisher,
+        publisher_en: raw.publisher_en,
+        licence,
+    })
+}
+
+fn progress_method(
+    file: &SourceFile,
+    given: Option<Spanned<String>>,
+) -> Result<ProgressMethod, Error> {
+    Ok(match given {
         None => ProgressMethod::Cagr,
         Some(m) => match m.get_ref().as_str() {
             "cagr" => ProgressMethod::Cagr,
@@ -193,8 +229,11 @@ pub fn load(root: &Path) -> Result<Config, Error> {
                 })
             }
         },
-    };
-    let base_url = match raw.base_url {
+    })
+}
+
+fn base_url(file: &SourceFile, given: Option<Spanned<String>>) -> Result<String, Error> {
+    Ok(match given {
         Some(u) => {
             if let Some(hint) = base_url_problem(u.get_ref()) {
                 return Err(Error::Invalid {
@@ -212,12 +251,11 @@ pub fn load(root: &Path) -> Result<Config, Error> {
             u.into_inner()
         }
         None => "/".into(),
-    };
-    let (headline_region, headline_region_pos) = match raw.headline_region {
-        Some(r) => (r.get_ref().clone(), file.pos(&r.span())),
-        None => ("vn".into(), Position::file(&file.path)),
-    };
-    let csv_numbers = match &raw.csv.numbers {
+    })
+}
+
+fn csv_numbers(file: &SourceFile, csv: &RawCsv) -> Result<CsvNumbers, Error> {
+    Ok(match &csv.numbers {
         None => CsvNumbers::Vietnamese,
         Some(n) => match n.get_ref().as_str() {
             "vi" => CsvNumbers::Vietnamese,
@@ -236,34 +274,39 @@ pub fn load(root: &Path) -> Result<Config, Error> {
                 })
             }
         },
+    })
+}
+
+/// The levels of units one key of `[pages]` gives files to; every level when it is not given.
+fn levels(file: &SourceFile, given: &Option<Vec<Spanned<String>>>) -> Result<Vec<String>, Error> {
+    let Some(given) = given else {
+        return Ok(LEVEL_NAMES.iter().map(|s| s.to_string()).collect());
     };
-    let levels = |given: &Option<Vec<Spanned<String>>>| -> Result<Vec<String>, Error> {
-        let Some(given) = given else {
-            return Ok(LEVEL_NAMES.iter().map(|s| s.to_string()).collect());
-        };
-        given
-            .iter()
-            .map(|l| {
-                if LEVEL_NAMES.contains(&l.get_ref().as_str()) {
-                    Ok(l.get_ref().clone())
-                } else {
-                    Err(Error::Invalid {
-                        pos: file.pos(&l.span()),
-                        message: Text::new(
-                            format!("không có cấp `{}`", l.get_ref()),
-                            format!("unknown level `{}`", l.get_ref()),
-                        ),
-                        hint: Text::new(
-                            format!("dùng các cấp: {}", LEVEL_NAMES.join(", ")),
-                            format!("use the levels {}", LEVEL_NAMES.join(", ")),
-                        ),
-                    })
-                }
-            })
-            .collect()
-    };
+    given
+        .iter()
+        .map(|l| {
+            if LEVEL_NAMES.contains(&l.get_ref().as_str()) {
+                Ok(l.get_ref().clone())
+            } else {
+                Err(Error::Invalid {
+                    pos: file.pos(&l.span()),
+                    message: Text::new(
+                        format!("không có cấp `{}`", l.get_ref()),
+                        format!("unknown level `{}`", l.get_ref()),
+                    ),
+                    hint: Text::new(
+                        format!("dùng các cấp: {}", LEVEL_NAMES.join(", ")),
+                        format!("use the levels {}", LEVEL_NAMES.join(", ")),
+                    ),
+                })
+            }
+        })
+        .collect()
+}
+
+fn theme(file: &SourceFile, given: Option<Spanned<String>>) -> Result<String, Error> {
     // A theme is a folder of `themes/`, named as a slug: never a path out of the site.
-    let theme = match raw.theme {
+    Ok(match given {
         None => "default".to_string(),
         Some(t) => {
             let name = t.get_ref();
@@ -286,8 +329,11 @@ pub fn load(root: &Path) -> Result<Config, Error> {
             }
             t.into_inner()
         }
-    };
-    let licence = match raw.licence {
+    })
+}
+
+fn licence(file: &SourceFile, given: Option<RawLicence>) -> Result<Option<Licence>, Error> {
+    Ok(match given {
         None => None,
         Some(l) => {
             if let Some(hint) = crate::address::link_problem(l.path.get_ref()) {
@@ -312,26 +358,5 @@ pub fn load(root: &Path) -> Result<Config, Error> {
                 path: l.path.into_inner(),
             })
         }
-    };
-    let pages = PageLevels {
-        share_images: levels(&raw.pages.share_images)?,
-        embeds: levels(&raw.pages.embeds)?,
-        downloads: levels(&raw.pages.downloads)?,
-    };
-    Ok(Config {
-        pages,
-        csv_numbers,
-        title: raw.title,
-        title_en: raw.title_en,
-        description: raw.description,
-        description_en: raw.description_en,
-        base_url,
-        theme,
-        progress_method,
-        headline_region,
-        headline_region_pos,
-        publisher: raw.publisher,
-        publisher_en: raw.publisher_en,
-        licence,
     })
 }

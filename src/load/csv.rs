@@ -48,13 +48,38 @@ pub fn load(
     let Some(header) = rows.next() else {
         return Ok((Vec::new(), Vec::new()));
     };
+    let columns = columns(&file, &header)?;
     let mut errors = Vec::new();
-    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut years: BTreeMap<i32, (Spanned<i32>, Vec<RawFigure>)> = BTreeMap::new();
+    for cells in rows {
+        let row = Row {
+            file: &file,
+            columns: &columns,
+            cells: &cells,
+        };
+        let Some((year, figure)) = row_figure(&row, header.len(), numbers, &mut errors) else {
+            continue;
+        };
+        years
+            .entry(*year.get_ref())
+            .or_insert_with(|| (year.clone(), Vec::new()))
+            .1
+            .push(figure);
+    }
+    drop(header);
+    Ok((by_year(file, years), errors))
+}
+
+/// The column of each name the header row gives, or the errors of every unknown, repeated or
+/// missing column.
+fn columns(file: &SourceFile, header: &[Cell]) -> Result<BTreeMap<&'static str, usize>, Error> {
+    let mut errors = Vec::new();
+    let mut index: BTreeMap<&'static str, usize> = BTreeMap::new();
     for (i, cell) in header.iter().enumerate() {
         let name = cell.text.trim();
         match COLUMNS.iter().find(|c| **c == name) {
             Some(c) if index.contains_key(c) => errors.push(invalid(
-                &file,
+                file,
                 &cell.span,
                 Text::new(
                     format!("cột `{name}` có hai lần"),
@@ -63,12 +88,12 @@ pub fn load(
                 Text::new("xóa một trong hai cột", "remove one of the two columns"),
             )),
             Some(c) => {
-                index.insert(c, i);
+                index.insert(*c, i);
             }
             None => {
                 let suggestion = Suggestion::closest(name, COLUMNS.iter().copied());
                 errors.push(invalid(
-                    &file,
+                    file,
                     &cell.span,
                     Text::new(
                         format!("không có cột `{name}`"),
@@ -92,7 +117,7 @@ pub fn load(
         if !index.contains_key(required) {
             let span = header.first().map_or(0..0, |c| c.span.clone());
             errors.push(invalid(
-                &file,
+                file,
                 &span,
                 Text::new(
                     format!("thiếu cột `{required}` ở dòng tiêu đề"),
@@ -114,104 +139,126 @@ pub fn load(
     if !errors.is_empty() {
         return Err(Error::from_many(errors));
     }
+    Ok(index)
+}
 
-    let mut years: BTreeMap<i32, (Spanned<i32>, Vec<RawFigure>)> = BTreeMap::new();
-    for row in rows {
-        if row.iter().all(|c| c.text.trim().is_empty()) {
-            continue;
-        }
-        // A decimal comma in a comma-separated file makes one cell two: refuse the row rather
-        // than read the wrong cells.
-        if row.len() != header.len() {
-            let at = row
-                .get(header.len())
-                .or(row.last())
-                .map_or(0..0, |c| c.span.clone());
+/// One row of figures, its cells found by the name of their column.
+struct Row<'r> {
+    file: &'r SourceFile,
+    columns: &'r BTreeMap<&'static str, usize>,
+    cells: &'r [Cell<'r>],
+}
+
+/// The figure of a row and its year, or None for a blank row or one with errors (pushed to
+/// `errors`).
+fn row_figure(
+    row: &Row,
+    header_len: usize,
+    numbers: CsvNumbers,
+    errors: &mut Vec<Error>,
+) -> Option<(Spanned<i32>, RawFigure)> {
+    let cells = row.cells;
+    if cells.iter().all(|c| c.text.trim().is_empty()) {
+        return None;
+    }
+    // A decimal comma in a comma-separated file makes one cell two: refuse the row rather
+    // than read the wrong cells.
+    if cells.len() != header_len {
+        let at = cells
+            .get(header_len)
+            .or(cells.last())
+            .map_or(0..0, |c| c.span.clone());
+        errors.push(invalid(
+            row.file,
+            &at,
+            Text::new(
+                format!(
+                    "dòng có {} ô nhưng dòng tiêu đề có {} cột",
+                    cells.len(),
+                    header_len
+                ),
+                format!(
+                    "the row has {} cells but the header row has {} columns",
+                    cells.len(),
+                    header_len
+                ),
+            ),
+            Text::new(
+                "một số viết dấu phẩy thập phân (43,5) trong tệp phân cách bằng dấu phẩy bị tách làm hai ô: lưu CSV với dấu `;` (Excel tiếng Việt làm vậy), hoặc đặt ô trong ngoặc kép",
+                "a number with a decimal comma (43,5) in a comma-separated file splits into two cells: save the CSV with `;` (as Vietnamese Excel does), or quote the cell",
+            ),
+        ));
+        return None;
+    }
+    let before = errors.len();
+    let region = row.required("region", errors);
+    let series = row.required("series", errors);
+    let source = row.required("source", errors);
+    let year = row.year(errors);
+    let actual = row.number("actual", numbers, errors);
+    let plan = row.number("plan", numbers, errors);
+    let (Some(region), Some(series), Some(source), Some(year)) = (region, series, source, year)
+    else {
+        return None;
+    };
+    // A row with a bad cell is left out whole: half a figure is a wrong one.
+    if errors.len() > before {
+        return None;
+    }
+    let figure = RawFigure {
+        region,
+        series,
+        actual,
+        plan,
+        source,
+        plan_source: row.text("plan_source"),
+        qualifier: row.text("qualifier"),
+        note: row.text("note").map(|n| n.into_inner()).unwrap_or_default(),
+    };
+    Some((year, figure))
+}
+
+impl Row<'_> {
+    fn cell(&self, name: &str) -> Option<&Cell<'_>> {
+        self.columns.get(name).and_then(|&i| self.cells.get(i))
+    }
+
+    /// The trimmed text of a cell, None when it is empty.
+    fn text(&self, name: &str) -> Option<Spanned<String>> {
+        let c = self.cell(name)?;
+        let t = c.text.trim();
+        (!t.is_empty()).then(|| Spanned::new(c.span.clone(), t.to_string()))
+    }
+
+    fn required(&self, name: &str, errors: &mut Vec<Error>) -> Option<Spanned<String>> {
+        let found = self.text(name);
+        if found.is_none() {
+            // A cell of the row, or a place to point at when the row is too short.
+            let end = self.cells.last().map_or(0..0, |c| c.span.end..c.span.end);
+            let span = self.cell(name).map_or(end, |c| c.span.clone());
             errors.push(invalid(
-                &file,
-                &at,
+                self.file,
+                &span,
                 Text::new(
-                    format!(
-                        "dòng có {} ô nhưng dòng tiêu đề có {} cột",
-                        row.len(),
-                        header.len()
-                    ),
-                    format!(
-                        "the row has {} cells but the header row has {} columns",
-                        row.len(),
-                        header.len()
-                    ),
+                    format!("ô `{name}` trống"),
+                    format!("the `{name}` cell is empty"),
                 ),
                 Text::new(
-                    "một số viết dấu phẩy thập phân (43,5) trong tệp phân cách bằng dấu phẩy bị tách làm hai ô: lưu CSV với dấu `;` (Excel tiếng Việt làm vậy), hoặc đặt ô trong ngoặc kép",
-                    "a number with a decimal comma (43,5) in a comma-separated file splits into two cells: save the CSV with `;` (as Vietnamese Excel does), or quote the cell",
+                    format!("mỗi dòng số liệu cần `{name}`"),
+                    format!("every row of figures needs its `{name}`"),
                 ),
             ));
-            continue;
         }
-        let cell = |name: &str| index.get(name).and_then(|&i| row.get(i));
-        // A cell of the row, or a place to point at when the row is too short.
-        let end = row.last().map_or(0..0, |c| c.span.end..c.span.end);
-        let text = |name: &str| -> Option<Spanned<String>> {
-            let c = cell(name)?;
-            let t = c.text.trim();
-            (!t.is_empty()).then(|| Spanned::new(c.span.clone(), t.to_string()))
-        };
-        let required = |name: &str, errors: &mut Vec<Error>| -> Option<Spanned<String>> {
-            let found = text(name);
-            if found.is_none() {
-                let span = cell(name).map_or(end.clone(), |c| c.span.clone());
-                errors.push(invalid(
-                    &file,
-                    &span,
-                    Text::new(
-                        format!("ô `{name}` trống"),
-                        format!("the `{name}` cell is empty"),
-                    ),
-                    Text::new(
-                        format!("mỗi dòng số liệu cần `{name}`"),
-                        format!("every row of figures needs its `{name}`"),
-                    ),
-                ));
-            }
-            found
-        };
-        let number = |name: &str, errors: &mut Vec<Error>| -> Option<Spanned<f64>> {
-            let t = text(name)?;
-            match parse_number(t.get_ref(), numbers) {
-                Some(v) => Some(Spanned::new(t.span(), v)),
-                None => {
-                    errors.push(invalid(
-                        &file,
-                        &t.span(),
-                        Text::new(
-                            format!("`{}` ở cột `{name}` không phải một số viết theo kiểu đã khai báo", t.get_ref()),
-                            format!("`{}` in the `{name}` column is not a number written as declared", t.get_ref()),
-                        ),
-                        match numbers {
-                            CsvNumbers::Vietnamese => Text::new(
-                                "config.toml khai báo [csv] numbers = \"vi\": viết 1.234.567 hoặc 93,9 (dấu chấm nhóm hàng nghìn, dấu phẩy thập phân)",
-                                "config.toml declares [csv] numbers = \"vi\": write 1.234.567 or 93,9 (points group thousands, a comma marks decimals)",
-                            ),
-                            CsvNumbers::Plain => Text::new(
-                                "config.toml khai báo [csv] numbers = \"plain\": viết 1234567 hoặc 93.9; nếu Excel ghi kiểu 93,9 thì đặt numbers = \"vi\"",
-                                "config.toml declares [csv] numbers = \"plain\": write 1234567 or 93.9; if Excel writes 93,9, set numbers = \"vi\"",
-                            ),
-                        },
-                    ));
-                    None
-                }
-            }
-        };
-        let before = errors.len();
-        let region = required("region", &mut errors);
-        let series = required("series", &mut errors);
-        let source = required("source", &mut errors);
-        let year = required("year", &mut errors).and_then(|y| match y.get_ref().parse::<i32>() {
+        found
+    }
+
+    fn year(&self, errors: &mut Vec<Error>) -> Option<Spanned<i32>> {
+        let y = self.required("year", errors)?;
+        match y.get_ref().parse::<i32>() {
             Ok(v) => Some(Spanned::new(y.span(), v)),
             Err(_) => {
                 errors.push(invalid(
-                    &file,
+                    self.file,
                     &y.span(),
                     Text::new(
                         format!("năm `{}` không phải một số năm", y.get_ref()),
@@ -224,34 +271,48 @@ pub fn load(
                 ));
                 None
             }
-        });
-        let actual = number("actual", &mut errors);
-        let plan = number("plan", &mut errors);
-        let (Some(region), Some(series), Some(source), Some(year)) = (region, series, source, year)
-        else {
-            continue;
-        };
-        // A row with a bad cell is left out whole: half a figure is a wrong one.
-        if errors.len() > before {
-            continue;
         }
-        let figure = RawFigure {
-            region,
-            series,
-            actual,
-            plan,
-            source,
-            plan_source: text("plan_source"),
-            qualifier: text("qualifier"),
-            note: text("note").map(|n| n.into_inner()).unwrap_or_default(),
-        };
-        years
-            .entry(*year.get_ref())
-            .or_insert_with(|| (year.clone(), Vec::new()))
-            .1
-            .push(figure);
     }
-    drop(header);
+
+    fn number(
+        &self,
+        name: &str,
+        numbers: CsvNumbers,
+        errors: &mut Vec<Error>,
+    ) -> Option<Spanned<f64>> {
+        let t = self.text(name)?;
+        match parse_number(t.get_ref(), numbers) {
+            Some(v) => Some(Spanned::new(t.span(), v)),
+            None => {
+                errors.push(invalid(
+                    self.file,
+                    &t.span(),
+                    Text::new(
+                        format!("`{}` ở cột `{name}` không phải một số viết theo kiểu đã khai báo", t.get_ref()),
+                        format!("`{}` in the `{name}` column is not a number written as declared", t.get_ref()),
+                    ),
+                    match numbers {
+                        CsvNumbers::Vietnamese => Text::new(
+                            "config.toml khai báo [csv] numbers = \"vi\": viết 1.234.567 hoặc 93,9 (dấu chấm nhóm hàng nghìn, dấu phẩy thập phân)",
+                            "config.toml declares [csv] numbers = \"vi\": write 1.234.567 or 93,9 (points group thousands, a comma marks decimals)",
+                        ),
+                        CsvNumbers::Plain => Text::new(
+                            "config.toml khai báo [csv] numbers = \"plain\": viết 1234567 hoặc 93.9; nếu Excel ghi kiểu 93,9 thì đặt numbers = \"vi\"",
+                            "config.toml declares [csv] numbers = \"plain\": write 1234567 or 93.9; if Excel writes 93,9, set numbers = \"vi\"",
+                        ),
+                    },
+                ));
+                None
+            }
+        }
+    }
+}
+
+/// One `FiguresFile` per year, in year order.
+fn by_year(
+    file: SourceFile,
+    years: BTreeMap<i32, (Spanned<i32>, Vec<RawFigure>)>,
+) -> Vec<Loaded<FiguresFile>> {
     // A file usually gives one year: it takes the text rather than a copy of it.
     let mut years: Vec<_> = years.into_values().collect();
     let last = years.pop();
@@ -266,7 +327,7 @@ pub fn load(
         file,
         data: FiguresFile { year, figure },
     }));
-    Ok((loaded, errors))
+    loaded
 }
 
 fn invalid(file: &SourceFile, span: &Range<usize>, message: Text, hint: Text) -> Error {
