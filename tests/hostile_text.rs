@@ -53,7 +53,10 @@ fn names_that_look_like_formulas_are_text_in_every_download_and_titles_keep_the_
             cells += line.matches("'=HYPERLINK").count() + line.matches("'@SUM").count();
         }
     }
-    assert!(cells > 10, "the names reach the downloads, defused ({cells} cells)");
+    assert!(
+        cells > 10,
+        "the names reach the downloads, defused ({cells} cells)"
+    );
     assert!(read(&output, "vung/huong-hoa/so-lieu.csv").contains("'=HYPERLINK"));
 
     for feed in ["atom.xml", "en/atom.xml"] {
@@ -66,7 +69,9 @@ fn names_that_look_like_formulas_are_text_in_every_download_and_titles_keep_the_
             .collect();
         if feed == "atom.xml" {
             assert!(
-                titles.iter().any(|t| t.starts_with("\"><y>&amp; <![CDATA[")),
+                titles
+                    .iter()
+                    .any(|t| t.starts_with("\"><y>&amp; <![CDATA[")),
                 "the title as written: {titles:?}"
             );
         }

@@ -226,11 +226,11 @@ fn the_preview_answers_its_own_address_with_get_and_head_only_and_a_bounded_pool
     let mut polls = Vec::new();
     for _ in 0..300 {
         let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-        write!(
+        // Past the 64 it parks, the server answers 503 and closes, maybe before this write.
+        let _ = write!(
             stream,
             "GET /__baophu/wait?v={version} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"
-        )
-        .unwrap();
+        );
         polls.push(stream);
     }
     std::thread::sleep(Duration::from_millis(500));
