@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{build, built, edit, example_site, page_text, read, snapshot};
+use common::{build, build_report, built, edit, example_site, page_text, read, snapshot};
 use std::fs;
 use std::path::Path;
 
@@ -410,15 +410,7 @@ fn a_rebuild_keeps_unchanged_regions_and_gives_the_site_a_fresh_build_gives() {
     let root = site.path();
     let out = tempfile::tempdir().unwrap();
     let output = out.path().join("public");
-    let run = |output: &Path| {
-        baophu::cmd::build::run(&baophu::cmd::build::Options {
-            deny_warnings: false,
-            root: root.to_path_buf(),
-            output: Some(output.to_path_buf()),
-            base_url: None,
-        })
-        .unwrap()
-    };
+    let run = |output: &Path| build_report(root, output);
     let regions = baophu::cmd::prepare(root).unwrap().0.regions.len();
     assert_eq!(
         run(&output).regions_kept,

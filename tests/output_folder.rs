@@ -8,13 +8,7 @@ use std::fs;
 use std::path::Path;
 
 fn run(root: &Path, output: &Path) -> baophu::cmd::build::Report {
-    baophu::cmd::build::run(&baophu::cmd::build::Options {
-        deny_warnings: false,
-        root: root.to_path_buf(),
-        output: Some(output.to_path_buf()),
-        base_url: None,
-    })
-    .unwrap()
+    build_report(root, output)
 }
 
 /// A second site: the example with another title and another figure.

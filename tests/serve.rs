@@ -71,23 +71,7 @@ fn until(port: u16, path: &str, what: &str, ready: impl Fn(&str) -> bool) -> Str
 fn the_preview_follows_edits_and_keeps_the_last_good_site_after_a_broken_one() {
     let site = example_site();
     let root = site.path();
-    let port = free_port();
-    let _serve = Serve(
-        Command::new(env!("CARGO_BIN_EXE_baophu"))
-            .args([
-                "serve",
-                "--lang",
-                "en",
-                "--port",
-                &port.to_string(),
-                "--root",
-            ])
-            .arg(root)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
+    let (_serve, port) = start(root);
     let page = "/vung/huong-hoa/";
     let before = until(port, page, "the first build", |b| b.contains("49.923"));
     assert!(

@@ -43,6 +43,17 @@ pub fn build(root: &Path, output: &Path, base_url: Option<&str>) -> Result<(), b
     .map(|_| ())
 }
 
+/// Builds the site at `root` into `output`, which must succeed: what the build reports.
+pub fn build_report(root: &Path, output: &Path) -> baophu::cmd::build::Report {
+    baophu::cmd::build::run(&baophu::cmd::build::Options {
+        deny_warnings: false,
+        root: root.to_path_buf(),
+        output: Some(output.to_path_buf()),
+        base_url: None,
+    })
+    .unwrap()
+}
+
 /// The example site built into a temporary folder: (the folder, the output in it).
 pub fn built() -> (tempfile::TempDir, PathBuf) {
     let out = tempfile::tempdir().unwrap();
