@@ -203,14 +203,21 @@ impl Suggestion {
     }
 
     /// The closest of `candidates` to `name`, if it is close enough to be a likely typo.
+    /// An id written without its ending (`kh-huong-hoa` for `kh-huong-hoa-2020`) is close too.
     pub fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Suggestion {
+        let candidates: Vec<&str> = candidates.collect();
         let best = candidates
-            .map(|c| (edit_distance(name, c), c))
+            .iter()
+            .map(|c| (edit_distance(name, c), *c))
             .min_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)));
-        Suggestion(match best {
-            Some((d, c)) if d <= 2.max(name.chars().count() / 3) => Some(c.to_string()),
-            _ => None,
-        })
+        if let Some((_, c)) = best.filter(|(d, _)| *d <= 2.max(name.chars().count() / 3)) {
+            return Suggestion(Some(c.to_string()));
+        }
+        let shortened = candidates
+            .iter()
+            .filter(|c| name.chars().count() >= 3 && (c.starts_with(name) || name.starts_with(**c)))
+            .min_by(|a, b| a.len().cmp(&b.len()).then(a.cmp(b)));
+        Suggestion(shortened.map(|c| c.to_string()))
     }
 }
 

@@ -33,9 +33,41 @@ pub fn slug(s: &str) -> String {
         .join("-")
 }
 
+/// A number for a message, its thousands grouped as the language writes them: 206810 →
+/// "206.810" (Vietnamese, `vi`) or "206,810" (English); a decimal one with its decimal mark.
+pub fn number(value: f64, vi: bool) -> String {
+    let (group, decimal) = if vi { ('.', ',') } else { (',', '.') };
+    let plain = format!("{}", value.abs());
+    let (whole, fraction) = plain.split_once('.').unwrap_or((&plain, ""));
+    let mut out = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(digit);
+    }
+    if !fraction.is_empty() {
+        out.push(decimal);
+        out.push_str(fraction);
+    }
+    if value < 0.0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_in_messages_are_grouped() {
+        assert_eq!(number(206810.0, true), "206.810");
+        assert_eq!(number(206810.0, false), "206,810");
+        assert_eq!(number(16200000.0, true), "16.200.000");
+        assert_eq!(number(-1234.5, true), "-1.234,5");
+        assert_eq!(number(999.0, false), "999");
+    }
 
     #[test]
     fn folds_vietnamese() {

@@ -630,9 +630,16 @@ fn a_total_that_is_not_the_sum_of_its_parts_is_a_warning() {
         .find(|w| {
             w.message
                 .en
-                .contains("`bhxh` in 2019 is 5200 but its parts bhxh_bb + bhxh_tn add up to 5122")
+                .contains("`bhxh` of `huong-hoa` in 2019 is 5,200 but its parts bhxh_bb + bhxh_tn add up to 5,122")
         })
-        .expect("the warning");
+        .expect("the warning, naming the region, its numbers grouped");
+    assert!(
+        w.message
+            .vi
+            .contains("`bhxh` của `huong-hoa` năm 2019 là 5.200"),
+        "{}",
+        w.message.vi
+    );
     assert_eq!(*w.pos.path, *root.join("data/figures/2019.toml"));
 }
 
@@ -728,4 +735,30 @@ fn inputs_that_cannot_be_read_are_named_not_dropped() {
     std::fs::remove_file(root.join("content/plans/.md")).unwrap();
 
     assert!(check::run(root).is_ok(), "mended, the site checks again");
+}
+
+#[test]
+fn a_figure_after_a_unit_ceased_names_the_day_it_ended_as_a_day_it_still_existed() {
+    let site = example_site();
+    let root = site.path();
+    std::fs::write(
+        root.join("data/figures/2025.csv"),
+        "region;series;year;actual;source\nhuong-hoa;bhxh;2025;5.600;kh-huong-hoa-2020\n",
+    )
+    .unwrap();
+    let err = check::run(root).err().expect("check must fail");
+    let hint = err.flatten()[0].parts().hint;
+    // The unit existed on 30/06/2025 and the new one began on 01/07/2025: "after", not "from".
+    assert!(
+        hint.vi
+            .contains("sau ngày 30/06/2025 đơn vị này đã trở thành `quang-tri-2025`"),
+        "{}",
+        hint.vi
+    );
+    assert!(
+        hint.en
+            .contains("after 30/06/2025 it became `quang-tri-2025`"),
+        "{}",
+        hint.en
+    );
 }

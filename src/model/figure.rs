@@ -7,6 +7,7 @@ use super::series::{Series, SeriesKind};
 use super::{bound, year_out_of_range, RegionIdx, SeriesIdx, SourceIdx, YEARS};
 use crate::error::{Error, Position, Text, Warning};
 use crate::load::{data, SourceFile};
+use crate::text::number;
 use rayon::prelude::*;
 // Keys are small indexes and ids the site itself declares: a fast hash, not one hardened against
 // chosen keys, and the same order in every run.
@@ -185,7 +186,7 @@ pub(super) fn figures(
     let (mut figures, duplicates) = Figures::gather(regions.len(), series.len(), &checked_files);
     c.errors.extend(duplicates);
 
-    derive_totals(&mut figures, series, &mut c.warnings);
+    derive_totals(&mut figures, regions, series, &mut c.warnings);
     sub_regions_within_parent(&figures, regions, series, &mut c.warnings);
     figures
 }
@@ -225,11 +226,13 @@ fn sub_regions_within_parent(
         };
         if sum > total + 0.5 {
             let (code, id) = (&regions[parent.0].code, &series[s.0].id);
+            let (total_vi, sum_vi) = (number(total, true), number(sum, true));
+            let (total_en, sum_en) = (number(total, false), number(sum, false));
             warnings.push(Warning {
                 pos: fig.pos.clone(),
                 message: Text::new(
-                    format!("`{id}` của `{code}` năm {year} là {total}, nhưng {units} đơn vị trực thuộc cộng lại được {sum}, nhiều hơn cả tổng; kiểm tra số liệu của các đơn vị trực thuộc và của `{code}`"),
-                    format!("`{id}` of `{code}` in {year} is {total}, but its {units} units add up to {sum}, more than the whole; check the units' figures and that of `{code}`"),
+                    format!("`{id}` của `{code}` năm {year} là {total_vi}, nhưng {units} đơn vị trực thuộc cộng lại được {sum_vi}, nhiều hơn cả tổng; kiểm tra số liệu của các đơn vị trực thuộc và của `{code}`"),
+                    format!("`{id}` of `{code}` in {year} is {total_en}, but its {units} units add up to {sum_en}, more than the whole; check the units' figures and that of `{code}`"),
                 ),
             });
         }
@@ -239,7 +242,12 @@ fn sub_regions_within_parent(
 /// Where a series is declared the sum of parts and a region's year has every part but not the
 /// total, the total is their sum (BHXH = compulsory + voluntary), marked as derived.
 /// Where the total is given too, it must equal the sum of exact parts: a warning says where not.
-fn derive_totals(figures: &mut Figures, series: &[Series], warnings: &mut Vec<Warning>) {
+fn derive_totals(
+    figures: &mut Figures,
+    regions: &[Region],
+    series: &[Series],
+    warnings: &mut Vec<Warning>,
+) {
     let mut derived = Vec::new();
     for (total, s) in series.iter().enumerate() {
         let Some(first) = s.parts.first() else {
@@ -266,18 +274,23 @@ fn derive_totals(figures: &mut Figures, series: &[Series], warnings: &mut Vec<Wa
                     if exact && (given - sum).abs() > 0.5 {
                         let names: Vec<&str> =
                             s.parts.iter().map(|p| series[p.0].id.as_str()).collect();
+                        let code = &regions[region.0].code;
                         warnings.push(Warning {
                             pos: total_fig.pos.clone(),
                             message: Text::new(
                                 format!(
-                                    "`{}` năm {year} là {given} nhưng các phần {} cộng lại được {sum}",
+                                    "`{}` của `{code}` năm {year} là {} nhưng các phần {} cộng lại được {}",
                                     s.id,
-                                    names.join(" + ")
+                                    number(given, true),
+                                    names.join(" + "),
+                                    number(sum, true)
                                 ),
                                 format!(
-                                    "`{}` in {year} is {given} but its parts {} add up to {sum}",
+                                    "`{}` of `{code}` in {year} is {} but its parts {} add up to {}",
                                     s.id,
-                                    names.join(" + ")
+                                    number(given, false),
+                                    names.join(" + "),
+                                    number(sum, false)
                                 ),
                             ),
                         });
@@ -482,7 +495,7 @@ fn existed_that_year(
                     if after && !successors.is_empty() {
                         Text::new(
                             format!(
-                                "từ {} đơn vị này đã trở thành {}: ghi số liệu năm {year} cho đơn vị đó",
+                                "sau ngày {} đơn vị này đã trở thành {}: ghi số liệu năm {year} cho đơn vị đó",
                                 r.until.map(|d| d.to_string()).unwrap_or_default(),
                                 successors.join(", ")
                             ),

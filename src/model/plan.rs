@@ -105,7 +105,23 @@ pub(super) fn plans(
         let mut set_at: FxHashMap<(Metric, RegionIdx, i32, Comparison), Position> =
             FxHashMap::default();
         let issued = date(&fm.date).map(|d| i32::from(d.year));
+        let plan_base = base_year(c, file, &fm.base_year);
         for t in &fm.target {
+            if let Some(base) = plan_base.filter(|b| *t.year.get_ref() < *b) {
+                c.warnings.push(Warning {
+                    pos: file.pos(&t.year.span()),
+                    message: Text::new(
+                        format!(
+                            "năm mục tiêu {} ở trước năm gốc của kế hoạch ({base}): tiến độ không đo được ngược về trước",
+                            t.year.get_ref()
+                        ),
+                        format!(
+                            "target year {} is before the plan's base year ({base}): progress cannot be measured backwards",
+                            t.year.get_ref()
+                        ),
+                    ),
+                });
+            }
             if issued.is_some_and(|y| *t.year.get_ref() < y) {
                 c.warnings.push(Warning {
                     pos: file.pos(&t.year.span()),
@@ -164,7 +180,7 @@ pub(super) fn plans(
             issuer_en: fm.issuer_en.clone(),
             region,
             kind: fm.kind.clone(),
-            base_year: base_year(c, file, &fm.base_year),
+            base_year: plan_base,
             summary: fm.summary.clone(),
             summary_en: fm.summary_en.clone(),
             seed: fm.seed.clone(),
