@@ -449,3 +449,29 @@ fn a_rebuild_keeps_unchanged_regions_and_gives_the_site_a_fresh_build_gives() {
     );
     assert_eq!(run(&output).regions_kept, 0);
 }
+
+#[test]
+fn the_distance_to_a_target_is_unsigned_and_a_reached_target_says_so() {
+    let (_dir, out) = built();
+    let mut distances = 0;
+    let mut reached = 0;
+    for (page, label, reached_text) in [
+        ("vung/vn/index.html", "data-label=\"Còn cách\">", "đã đạt"),
+        ("en/vung/vn/index.html", "data-label=\"Gap\">", "reached"),
+    ] {
+        let html = read(&out, page);
+        for cell in html.split(label).skip(1) {
+            let text = &cell[..cell.find("</td>").unwrap()];
+            assert!(
+                !text.starts_with(['+', '−', '-']),
+                "{page}: a signed distance {text:?}"
+            );
+            distances += usize::from(!text.is_empty());
+            reached += usize::from(text == reached_text);
+        }
+    }
+    assert!(
+        distances > 4 && reached >= 2,
+        "{distances} distances, {reached} reached"
+    );
+}

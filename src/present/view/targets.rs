@@ -155,29 +155,30 @@ fn trend_label(tr: &Tr, site: &Site, p: &Progress) -> Option<String> {
 }
 
 /// How far the latest figure is from a target not achieved: percentage points for rates.
+/// How far the latest value still is from the target: a distance, never signed (a shortfall
+/// written "+2,64" reads as a gain); "reached" once the target is.
 fn gap(tr: &Tr, site: &Site, t: &Target, p: &Progress) -> Option<String> {
-    p.latest.and_then(|(_, v)| {
-        (!matches!(p.status, Status::Achieved)).then(|| match t.metric {
-            Metric::Series(s, Measure::Value) if site.series(s).kind == SeriesKind::Count => {
-                format::signed(t.value - v, 0, tr.lang)
-            }
-            Metric::Indicator(i) if site.indicator(i).unit == Unit::Percent => tr.f(
-                "points",
-                &[(
-                    "value",
-                    &format::signed(
-                        (t.value - v) * 100.0,
-                        site.indicator(i).decimals.into(),
-                        tr.lang,
-                    ),
-                )],
-            ),
-            Metric::Series(_, Measure::Growth | Measure::DevelopmentIndex) => tr.f(
-                "points",
-                &[("value", &format::signed((t.value - v) * 100.0, 2, tr.lang))],
-            ),
-            m => metric_value(tr, site, m, t.value - v),
-        })
+    if matches!(p.status, Status::Achieved) {
+        return Some(tr.t("gap_reached"));
+    }
+    let (_, v) = p.latest?;
+    let distance = (t.value - v).abs();
+    Some(match t.metric {
+        Metric::Series(s, Measure::Value) if site.series(s).kind == SeriesKind::Count => {
+            format::count(distance, tr.lang)
+        }
+        Metric::Indicator(i) if site.indicator(i).unit == Unit::Percent => tr.f(
+            "points",
+            &[(
+                "value",
+                &format::number(distance * 100.0, site.indicator(i).decimals.into(), tr.lang),
+            )],
+        ),
+        Metric::Series(_, Measure::Growth | Measure::DevelopmentIndex) => tr.f(
+            "points",
+            &[("value", &format::number(distance * 100.0, 2, tr.lang))],
+        ),
+        m => metric_value(tr, site, m, distance),
     })
 }
 
