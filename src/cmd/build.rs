@@ -1,7 +1,7 @@
 //! `baophu build`: the whole pipeline, ending in the output folder.
 
 use crate::compute::changes;
-use crate::error::{Error, Position, Text};
+use crate::error::{Error, Text};
 use crate::fingerprint::Fingerprint;
 use crate::model::{RegionIdx, Site};
 use crate::{load, present, write, Warning};
@@ -66,7 +66,7 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         let paths: Vec<String> = previous.site_paths.iter().map(|f| f.to_string()).collect();
         let mut warnings = computed.warnings;
         warnings.extend(present::broken_links(&site, &paths, &theme.static_dir));
-        warnings.extend(base_url_warning(&options.root, &base_url));
+        warnings.extend(super::base_url_warning(&site.config, &base_url));
         warnings.sort();
         return Ok(Report {
             output,
@@ -90,7 +90,7 @@ pub fn run(options: &Options) -> Result<Report, Error> {
     let rendered = present::render(&site, &computed, &theme, &base_url, &cache, scope, &staging)?;
     let mut warnings = computed.warnings;
     warnings.extend(rendered.warnings.iter().cloned());
-    warnings.extend(base_url_warning(&options.root, &base_url));
+    warnings.extend(super::base_url_warning(&site.config, &base_url));
     warnings.sort();
     // Denied warnings: the staging folder is dropped, the previous output stays.
     let written = !options.deny_warnings || warnings.is_empty();
@@ -194,17 +194,6 @@ fn kept_regions(site: &Site, previous: &Manifest, made_from: &[String]) -> HashS
         }
     }
     kept
-}
-
-/// Pages without share-preview metadata when the address is only a path.
-fn base_url_warning(root: &Path, base_url: &str) -> Option<Warning> {
-    present::absolute_base(base_url).is_none().then(|| Warning {
-        pos: Position::file(&root.join("config.toml")),
-        message: Text::new(
-            format!("base_url `{base_url}` là một đường dẫn, không phải địa chỉ đầy đủ: các trang không có thông tin xem trước khi chia sẻ (og:image cần địa chỉ tuyệt đối) và mã nhúng bắt đầu bằng đường dẫn; đặt base_url = \"https://…/\" hoặc build với --base-url"),
-            format!("base_url `{base_url}` is a path, not a full address: pages get no share-preview metadata (og:image needs an absolute URL) and embed code starts with a path; set base_url = \"https://…/\" or build with --base-url"),
-        ),
-    })
 }
 
 /// A fingerprint of everything a region's pages are made from but its own figures: every file

@@ -29,6 +29,7 @@ pub fn run(root: &Path) -> Result<Report, Error> {
     )?;
     let mut warnings = computed.warnings;
     warnings.extend(rendered.warnings);
+    warnings.extend(super::base_url_warning(&site.config, &site.config.base_url));
     warnings.sort();
     Ok(Report {
         regions: site.regions.len(),

@@ -54,3 +54,18 @@ pub fn prepare_with(root: &Path, cache: &load::FiguresCache) -> Result<(Site, Co
     }
     Ok((site, computed))
 }
+
+/// Pages without share-preview metadata when the address is only a path: said by `build` and
+/// `check` alike, at the `base_url` line.
+pub(crate) fn base_url_warning(
+    config: &load::config::Config,
+    base_url: &str,
+) -> Option<crate::Warning> {
+    crate::present::absolute_base(base_url).is_none().then(|| crate::Warning {
+        pos: config.base_url_pos.clone(),
+        message: crate::error::Text::new(
+            format!("base_url `{base_url}` là một đường dẫn, không phải địa chỉ đầy đủ: các trang không có thông tin xem trước khi chia sẻ (og:image cần địa chỉ tuyệt đối) và mã nhúng bắt đầu bằng đường dẫn; đặt base_url = \"https://…/\" hoặc build với --base-url"),
+            format!("base_url `{base_url}` is a path, not a full address: pages get no share-preview metadata (og:image needs an absolute URL) and embed code starts with a path; set base_url = \"https://…/\" or build with --base-url"),
+        ),
+    })
+}

@@ -15,6 +15,8 @@ pub struct Config {
     pub description_en: String,
     /// The public address the site is served from; `--base-url` overrides it.
     pub base_url: String,
+    /// Where `base_url` is written (the file's start when it is not).
+    pub base_url_pos: Position,
     /// Folder under `themes/`.
     pub theme: String,
     /// Which progress method gives a target its headline status.
@@ -175,6 +177,10 @@ pub fn load(root: &Path) -> Result<Config, Error> {
     let file = SourceFile::read(&root.join("config.toml"))?;
     let raw: RawConfig = file.parse(&file.text)?;
     let progress_method = progress_method(&file, raw.progress_method)?;
+    let base_url_pos = raw
+        .base_url
+        .as_ref()
+        .map_or_else(|| Position::file(&file.path), |u| file.pos(&u.span()));
     let base_url = base_url(&file, raw.base_url)?;
     let (headline_region, headline_region_pos) = match raw.headline_region {
         Some(r) => (r.get_ref().clone(), file.pos(&r.span())),
@@ -200,6 +206,7 @@ pub fn load(root: &Path) -> Result<Config, Error> {
         progress_method,
         headline_region,
         headline_region_pos,
+        base_url_pos,
         publisher: raw.publisher,
         publisher_en: raw.publisher_en,
         licence,
