@@ -475,3 +475,14 @@ fn the_distance_to_a_target_is_unsigned_and_a_reached_target_says_so() {
         "{distances} distances, {reached} reached"
     );
 }
+
+#[test]
+fn an_indicator_page_lists_the_targets_of_regions_without_figures_yet() {
+    let (_dir, out) = built();
+    let text = page_text(&read(&out, "chi-tieu/bao_phu_bhxh/index.html"));
+    // Sơn La's 1436/QĐ-UBND sets 15% for 2020; Sơn La has no figure for it in the example.
+    let son_la = text.find("Mục tiêu: Tỷ lệ lực lượng lao động tham gia BHXH – Sơn La");
+    let son_la = &text[son_la.expect("Sơn La's targets")..];
+    assert!(son_la.contains("1436/QĐ-UBND Tỷ lệ lực lượng lao động tham gia BHXH 2020 ≥ 15,00%"));
+    assert!(text.contains("Mục tiêu: Tỷ lệ lực lượng lao động tham gia BHXH – Hải Dương"));
+}

@@ -309,8 +309,8 @@ fn ranking_chart_view(
 }
 
 /// The regions shown over time: those of the two highest levels that have figures (or else
-/// targets); lower levels are on their own region pages, so that the page does not grow with
-/// every commune.
+/// targets), and every region with a target; other regions of lower levels are on their own
+/// region pages, so that the page does not grow with every commune.
 fn shown_regions(site: &Site, computed: &Computed, i: IndicatorIdx) -> Vec<RegionIdx> {
     let candidates: Vec<RegionIdx> = (0..site.regions.len())
         .map(RegionIdx)
@@ -335,9 +335,14 @@ fn shown_regions(site: &Site, computed: &Computed, i: IndicatorIdx) -> Vec<Regio
     shown_levels.sort();
     shown_levels.dedup();
     shown_levels.truncate(2);
+    // A region with a target on the indicator is always shown: its target must appear on the
+    // indicator's page even before the region has a figure.
     candidates
         .into_iter()
-        .filter(|r| shown_levels.contains(&site.region(*r).level))
+        .filter(|r| {
+            shown_levels.contains(&site.region(*r).level)
+                || computed.targets.contains_key(&(*r, Metric::Indicator(i)))
+        })
         .collect()
 }
 
