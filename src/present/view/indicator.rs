@@ -64,16 +64,18 @@ fn ranking_year(values: &[(RegionIdx, &BTreeMap<i32, Value>)]) -> Option<i32> {
         .map(|(y, _)| y)
 }
 
-/// The target a ranking is read against: one set on the indicator for the headline region,
-/// the first due in or after `year`, else the last one before it.
+/// The target a ranking is read against: one set on the indicator for the unit all the ranked
+/// units belong to (the nation for provinces), the first due in or after `year`, else the
+/// last one before it. A target of one of the ranked units is its own, not theirs.
 fn ranking_reference<'a>(
     site: &'a Site,
     computed: &Computed,
     i: IndicatorIdx,
     year: i32,
+    ranked: &[RegionIdx],
 ) -> Option<(&'a Plan, &'a Target)> {
-    let nation = site.region_by_code(&site.config.headline_region)?;
-    let list = computed.targets.get(&(nation, Metric::Indicator(i)))?;
+    let whole = common_parent(site, ranked)?;
+    let list = computed.targets.get(&(whole, Metric::Indicator(i)))?;
     let targets: Vec<(&Plan, &Target)> = list
         .iter()
         .map(|&(p, t)| (&site.plans[p], &site.plans[p].targets[t]))
@@ -84,6 +86,24 @@ fn ranking_reference<'a>(
         .min_by_key(|(_, t)| t.year)
         .or_else(|| targets.iter().max_by_key(|(_, t)| t.year))
         .copied()
+}
+
+/// The nearest unit every one of `regions` lies within, if there is one.
+fn common_parent(site: &Site, regions: &[RegionIdx]) -> Option<RegionIdx> {
+    let within = |unit: RegionIdx, mut r: RegionIdx| loop {
+        match site.region(r).parent {
+            Some(p) if p == unit => return true,
+            Some(p) => r = p,
+            None => return false,
+        }
+    };
+    let mut candidate = site.region(*regions.first()?).parent?;
+    for &r in regions {
+        while !within(candidate, r) {
+            candidate = site.region(candidate).parent?;
+        }
+    }
+    Some(candidate)
 }
 
 pub fn indicator(tr: &Tr, site: &Site, computed: &Computed, i: IndicatorIdx) -> IndicatorView {
@@ -156,7 +176,8 @@ fn rank_group(
 ) -> Option<RankGroup> {
     let year = ranking_year(at_level)?;
     let ranked = ranked(site, i, at_level, year);
-    let reference = ranking_reference(site, computed, i, year);
+    let units: Vec<RegionIdx> = at_level.iter().map(|(r, _)| *r).collect();
+    let reference = ranking_reference(site, computed, i, year, &units);
     let reference_label = reference.map(|(p, t)| {
         tr.f(
             "ranking_reference",
@@ -366,5 +387,40 @@ impl IndicatorView {
                 b.chart.as_ref(),
             ))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_ranking_is_read_against_the_target_of_the_unit_its_units_belong_to() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (site, computed) = crate::cmd::prepare(root).unwrap();
+        let code = |c: &str| site.region_by_code(c).unwrap();
+        let (vn, quang_tri) = (code("vn"), code("quang-tri"));
+        assert_eq!(common_parent(&site, &[code("huong-hoa")]), Some(quang_tri));
+        assert_eq!(common_parent(&site, &[quang_tri, code("son-la")]), Some(vn));
+        assert_eq!(common_parent(&site, &[vn]), None);
+        // Sơn La's own 15% is Sơn La's target, never the line provinces are read against.
+        let i = IndicatorIdx(
+            site.indicators
+                .iter()
+                .position(|x| x.id == "bao_phu_bhxh")
+                .unwrap(),
+        );
+        let provinces = [quang_tri, code("son-la"), code("hai-duong")];
+        if let Some((_, t)) = ranking_reference(&site, &computed, i, 2020, &provinces) {
+            assert_eq!(
+                computed.targets[&(vn, Metric::Indicator(i))]
+                    .iter()
+                    .filter(|&&(p, k)| std::ptr::eq(&site.plans[p].targets[k], t))
+                    .count(),
+                1,
+                "the nation's target"
+            );
+        }
+        assert!(ranking_reference(&site, &computed, i, 2020, &[vn]).is_none());
     }
 }
