@@ -318,3 +318,38 @@ fn the_data_package_describes_files_that_exist() {
         );
     }
 }
+
+#[test]
+fn targets_not_judged_are_counted_and_downloaded_as_their_rows_say() {
+    let (_dir, out) = built();
+    let rows = parse_csv(&read(&out, "du-lieu/muc-tieu.csv"));
+    let status = rows[0].iter().position(|c| c == "status").unwrap();
+    let count = |word: &str| rows[1..].iter().filter(|r| r[status] == word).count();
+    // The home page's badges, summed over plans, by label.
+    let home = page_text(&read(&out, "index.html"));
+    let badges = |label: &str| -> usize {
+        home.split(&format!("{label}: "))
+            .skip(1)
+            .map(|rest| rest.split(' ').next().unwrap().parse::<usize>().unwrap())
+            .sum()
+    };
+    assert!(count("no_data") > 0 && count("no_figure_for_target_year") > 0);
+    assert_eq!(badges("Chưa có số liệu"), count("no_data"));
+    assert_eq!(
+        badges("Không có số liệu năm mục tiêu"),
+        count("no_figure_for_target_year")
+    );
+    // A row that says "no figure for 2022" on its page is not "not measurable" in the file.
+    let plans_text: String = fs::read_dir(out.join("ke-hoach"))
+        .unwrap()
+        .map(|e| e.unwrap().path().join("index.html"))
+        .filter(|p| p.is_file())
+        .map(|p| page_text(&fs::read_to_string(p).unwrap()))
+        .collect();
+    let rows_saying_so = plans_text
+        .split("Không có số liệu năm ")
+        .skip(1)
+        .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+        .count();
+    assert_eq!(rows_saying_so, count("no_figure_for_target_year"));
+}

@@ -16,6 +16,31 @@ pub enum Status {
     NotMeasurable,
 }
 
+/// Why a target is not judged: pages, badges and downloads say the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Unjudged {
+    /// No figure at all.
+    NoData,
+    /// The target year's figure is an estimate or a bound that cannot decide.
+    Undetermined,
+    /// The target year has passed (the site has later figures) without a figure for it.
+    NoFigureForYear,
+    /// Too few figures yet to tell the trend.
+    TooFewFigures,
+}
+
+impl Progress {
+    /// Why the target is not judged, when it is not; `as_of` is the site's latest year.
+    pub fn unjudged(&self, target_year: i32, as_of: Option<i32>) -> Option<Unjudged> {
+        (self.status == Status::NotMeasurable).then(|| match self.latest {
+            None => Unjudged::NoData,
+            Some((y, _)) if y == target_year => Unjudged::Undetermined,
+            _ if as_of.is_some_and(|y| y >= target_year) => Unjudged::NoFigureForYear,
+            _ => Unjudged::TooFewFigures,
+        })
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
     Linear,

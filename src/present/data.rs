@@ -5,7 +5,7 @@
 use super::format::{self, plain};
 use super::i18n::Tr;
 use super::view::{self, SourceRef};
-use crate::compute::progress::Status;
+use crate::compute::progress::{Status, Unjudged};
 use crate::compute::Computed;
 use crate::model::{
     Comparison, IndicatorIdx, Measure, Metric, Qualifier, RegionIdx, SeriesIdx, SeriesKind, Site,
@@ -501,7 +501,11 @@ pub fn targets_of(
                 progress.base.map(|b| number(b.1)).unwrap_or_default(),
                 progress.latest.map(|l| l.0.to_string()).unwrap_or_default(),
                 progress.latest.map(|l| number(l.1)).unwrap_or_default(),
-                status_word(progress.status).into(),
+                status_word(
+                    progress.status,
+                    progress.unjudged(target.year, computed.as_of),
+                )
+                .into(),
             ]);
         }
     }
@@ -545,7 +549,13 @@ pub fn targets_json(title: &str, page_url: &str, rows: &[Vec<String>]) -> String
     pretty(&json!({"title": title, "page": page_url, "rows": rows}))
 }
 
-fn status_word(s: Status) -> &'static str {
+fn status_word(s: Status, why: Option<Unjudged>) -> &'static str {
+    match why {
+        Some(Unjudged::NoData) => return "no_data",
+        Some(Unjudged::Undetermined) => return "undetermined",
+        Some(Unjudged::NoFigureForYear) => return "no_figure_for_target_year",
+        Some(Unjudged::TooFewFigures) | None => {}
+    }
     match s {
         Status::Achieved => "achieved",
         Status::Missed => "missed",

@@ -6,7 +6,7 @@ use super::links::{indicator_url, plan_url, region_link, Link};
 use super::names::metric_name;
 use super::sources::{metric_sources, SourceRef};
 use super::values::{metric_value, qualified};
-use crate::compute::progress::{Progress, Status};
+use crate::compute::progress::{Progress, Status, Unjudged};
 use crate::compute::Computed;
 use crate::load::config::ProgressMethod;
 use crate::model::{Comparison, Measure, Metric, Plan, RegionIdx, SeriesKind, Site, Target, Unit};
@@ -125,15 +125,12 @@ fn target_status(
     p: &Progress,
 ) -> (&'static str, String, &'static str) {
     let (status, label, symbol) = status_label(tr, p.status);
-    let label = match p.status {
-        Status::NotMeasurable if p.latest.is_none() => tr.t("no_data"),
-        Status::NotMeasurable if p.latest.is_some_and(|(y, _)| y == t.year) => {
-            tr.f("undetermined_year", &[("year", &t.year.to_string())])
-        }
-        Status::NotMeasurable if computed.as_of.is_some_and(|y| y >= t.year) => {
-            tr.f("no_data_year", &[("year", &t.year.to_string())])
-        }
-        _ => label,
+    let year = t.year.to_string();
+    let label = match p.unjudged(t.year, computed.as_of) {
+        Some(Unjudged::NoData) => tr.t("no_data"),
+        Some(Unjudged::Undetermined) => tr.f("undetermined_year", &[("year", &year)]),
+        Some(Unjudged::NoFigureForYear) => tr.f("no_data_year", &[("year", &year)]),
+        Some(Unjudged::TooFewFigures) | None => label,
     };
     (status, label, symbol)
 }
@@ -292,20 +289,33 @@ pub(super) fn progress_chart(
     )
 }
 
-/// How many targets have each status, in the order of [`Status`].
-pub(super) fn status_counts(tr: &Tr, progress: &[Progress]) -> Vec<StatusCount> {
-    let mut counts: Vec<(Status, usize)> = Vec::new();
-    for p in progress {
-        match counts.iter_mut().find(|(s, _)| *s == p.status) {
+/// How many targets have each status, in the order of [`Status`]; targets not judged are
+/// counted by why, as their rows say it.
+pub(super) fn status_counts(
+    tr: &Tr,
+    computed: &Computed,
+    targets: &[Target],
+    progress: &[Progress],
+) -> Vec<StatusCount> {
+    let mut counts: Vec<((Status, Option<Unjudged>), usize)> = Vec::new();
+    for (t, p) in targets.iter().zip(progress) {
+        let key = (p.status, p.unjudged(t.year, computed.as_of));
+        match counts.iter_mut().find(|(k, _)| *k == key) {
             Some(c) => c.1 += 1,
-            None => counts.push((p.status, 1)),
+            None => counts.push((key, 1)),
         }
     }
     counts.sort();
     counts
         .into_iter()
-        .map(|(s, count)| {
+        .map(|((s, why), count)| {
             let (status, label, symbol) = status_label(tr, s);
+            let label = match why {
+                Some(Unjudged::NoData) => tr.t("no_data"),
+                Some(Unjudged::Undetermined) => tr.t("status_undetermined"),
+                Some(Unjudged::NoFigureForYear) => tr.t("status_no_figure_for_year"),
+                Some(Unjudged::TooFewFigures) | None => label,
+            };
             StatusCount {
                 status,
                 label,
