@@ -762,3 +762,47 @@ fn a_figure_after_a_unit_ceased_names_the_day_it_ended_as_a_day_it_still_existed
         hint.en
     );
 }
+
+#[test]
+fn one_broken_file_does_not_hide_the_problems_of_the_others() {
+    let site = example_site();
+    let root = site.path();
+    // A syntax error in one figures file, an unknown region in another, a plan with an unknown
+    // indicator, and a page without front matter: one run names all four.
+    edit(
+        root,
+        "data/figures/2019.toml",
+        "series = \"lao_dong\"",
+        "series = \"lao_dong",
+    );
+    edit(
+        root,
+        "data/figures/2018.toml",
+        "region = \"huong-hoa\"",
+        "region = \"huong-hao\"",
+    );
+    edit(
+        root,
+        "content/plans/huong-hoa-2020.md",
+        "indicator = \"bao_phu_bhxh\"",
+        "indicator = \"bao_phu_bhxx\"",
+    );
+    std::fs::write(root.join("content/pages/moi.md"), "# Trang mới\n").unwrap();
+    let err = check::run(root).err().expect("check must fail");
+    let files: std::collections::BTreeSet<String> = err
+        .flatten()
+        .iter()
+        .map(|e| {
+            let pos = e.position().expect("a position");
+            pos.path.strip_prefix(root).unwrap().display().to_string()
+        })
+        .collect();
+    for file in [
+        "data/figures/2019.toml",
+        "data/figures/2018.toml",
+        "content/plans/huong-hoa-2020.md",
+        "content/pages/moi.md",
+    ] {
+        assert!(files.contains(file), "{file} not reported: {err}");
+    }
+}

@@ -175,10 +175,13 @@ pub fn load_with(root: &Path, cache: &FiguresCache) -> Result<Input, Error> {
             Err(e) => errors.push(e),
         }
     }
+    // With the declarations read, a broken figures file, plan or page does not hide the
+    // problems of the others: its errors go on with the rest, and validation runs on what was
+    // read, so that one run lists every problem.
     match (config, regions, series, indicators, sources) {
-        (Some(config), Ok(regions), Ok(series), Ok(indicators), Ok(sources))
-            if errors.is_empty() =>
-        {
+        (Some(config), Ok(regions), Ok(series), Ok(indicators), Ok(sources)) => {
+            errors.append(&mut problems);
+            let problems = errors;
             Ok(Input {
                 root: root.to_path_buf(),
                 config,
