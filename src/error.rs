@@ -235,6 +235,18 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// What the site declares, named in Vietnamese for messages in Vietnamese.
+pub fn kind_vi(kind: &str) -> &str {
+    match kind {
+        "region" => "vùng",
+        "series" => "dãy số liệu",
+        "indicator" => "chỉ tiêu",
+        "source" => "nguồn",
+        "plan" => "kế hoạch",
+        other => other,
+    }
+}
+
 impl Error {
     /// What is wrong and what to do about it, in both languages.
     pub fn parts(&self) -> Parts {
@@ -323,7 +335,7 @@ impl Error {
             ),
             Error::DuplicateId { kind, id, first, .. } => (
                 Text::new(
-                    format!("mã `{id}` bị trùng ({kind}); đã khai báo ở {first}"),
+                    format!("mã `{id}` bị trùng ({}); đã khai báo ở {first}", kind_vi(kind)),
                     format!("duplicate {kind} id `{id}`; first declared at {first}"),
                 ),
                 Text::new(

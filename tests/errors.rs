@@ -806,3 +806,22 @@ fn one_broken_file_does_not_hide_the_problems_of_the_others() {
         assert!(files.contains(file), "{file} not reported: {err}");
     }
 }
+
+#[test]
+fn vietnamese_messages_name_what_is_declared_in_vietnamese() {
+    let site = example_site();
+    let root = site.path();
+    edit(
+        root,
+        "data/regions.toml",
+        "code = \"quang-binh\"",
+        "code = \"son-la\"",
+    );
+    let err = check::run(root).err().expect("a duplicate region code");
+    let vi = err.flatten()[0].parts().title.vi.to_string();
+    let before_place = vi.split("đã khai báo ở").next().unwrap();
+    assert!(
+        before_place.contains("(vùng)") && !before_place.contains("region"),
+        "{vi}"
+    );
+}

@@ -96,6 +96,8 @@ fn toml_message(en: String) -> Text {
         format!("khóa `{field}` không có ở đây")
     } else if let Some(field) = quoted("missing field `") {
         format!("thiếu khóa `{field}`")
+    } else if en.starts_with("invalid type") && en.contains("expected a sequence") {
+        "giá trị phải là một danh sách".into()
     } else if en.starts_with("invalid type") {
         format!("giá trị sai kiểu ({en})")
     } else if en.starts_with("duplicate key") {
@@ -156,7 +158,13 @@ fn toml_hint(message: &str, line: &str) -> Text {
             ),
         };
     }
-    if m.contains("invalid type") {
+    if m.contains("invalid type") && m.contains("expected a sequence") {
+        let key = line.split_once('=').map_or("", |(k, _)| k).trim();
+        Text::new(
+            format!("viết `{key} = [\"…\"]`: một danh sách trong dấu ngoặc vuông, mỗi mã trong dấu nháy kép, cách nhau bằng dấu phẩy"),
+            format!("write `{key} = [\"…\"]`: a list in square brackets, each code in double quotes, separated by commas"),
+        )
+    } else if m.contains("invalid type") {
         Text::new(
             "kiểm tra kiểu của giá trị: chữ đặt trong dấu nháy kép, số viết không có dấu nháy và không có dấu phân cách hàng nghìn (5122, không phải 5.122)",
             "check the value's type: text goes in double quotes, numbers without quotes or thousands separators (5122, not 5.122)",

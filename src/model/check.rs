@@ -44,7 +44,11 @@ impl<I: Copy> Ids<I> {
             errors.push(Error::Invalid {
                 pos,
                 message: Text::new(
-                    format!("`{}` không phải mã hợp lệ ({kind})", id.get_ref()),
+                    format!(
+                        "`{}` không phải mã hợp lệ ({})",
+                        id.get_ref(),
+                        crate::error::kind_vi(kind)
+                    ),
                     format!("`{}` is not a valid {kind} id", id.get_ref()),
                 ),
                 hint: Text::new(
@@ -300,7 +304,7 @@ pub(super) fn untranslated(pos: Position, what: &str, id: &str) -> Warning {
     Warning {
         pos,
         message: Text::new(
-            format!("{what} `{id}` chưa có `{key}`: trang tiếng Anh hiện tên tiếng Việt, kèm dấu \"(Vietnamese name)\"; thêm `{key} = \"…\"`"),
+            format!("{} `{id}` chưa có `{key}`: trang tiếng Anh hiện tên tiếng Việt, kèm dấu \"(Vietnamese name)\"; thêm `{key} = \"…\"`", crate::error::kind_vi(what)),
             format!("{what} `{id}` has no `{key}`: English pages show its Vietnamese name, marked \"(Vietnamese name)\"; add `{key} = \"…\"`"),
         ),
     }
