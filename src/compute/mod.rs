@@ -399,7 +399,8 @@ fn indicator_values(
 }
 
 /// A share above its whole (coverage above 100%): one of the figures it is computed from is
-/// wrong. Said at the first input's figure, where the editor will look.
+/// wrong. Said at the whole's figure (the labour force of a coverage rate), the one a share
+/// above 100% most often points to; else at the first input's.
 fn above_maximum(
     site: &Site,
     region: RegionIdx,
@@ -429,9 +430,10 @@ fn above_maximum(
         })
         .collect();
     let pos = ind
-        .inputs
-        .first()
-        .and_then(|&s| site.figures.get(region, s, year))
+        .formula
+        .whole()
+        .or(ind.inputs.first().copied())
+        .and_then(|s| site.figures.get(region, s, year))
         .map_or(ind.pos.clone(), |f| f.pos.clone());
     Warning {
         pos,

@@ -174,6 +174,24 @@ fn c_len(c: Option<char>) -> usize {
 
 impl Expr {
     /// Every series the formula reads, in order of appearance.
+    /// The series a share is taken of (`lao_dong` in `bhxh / lao_dong`, also with `* 100`): when
+    /// the share is above its whole, that figure is the first to check.
+    pub fn whole(&self) -> Option<SeriesIdx> {
+        match self {
+            Expr::Binary(Op::Div, _, b) => {
+                let mut out = Vec::new();
+                b.series(&mut out);
+                out.first().copied()
+            }
+            Expr::Binary(Op::Mul, a, b) => match (&**a, &**b) {
+                (Expr::Number(_), e) | (e, Expr::Number(_)) => e.whole(),
+                _ => None,
+            },
+            Expr::Neg(e) => e.whole(),
+            _ => None,
+        }
+    }
+
     pub fn series(&self, out: &mut Vec<SeriesIdx>) {
         match self {
             Expr::Number(_) => {}
