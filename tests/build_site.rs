@@ -486,3 +486,29 @@ fn an_indicator_page_lists_the_targets_of_regions_without_figures_yet() {
     assert!(son_la.contains("1436/QĐ-UBND Tỷ lệ lực lượng lao động tham gia BHXH 2020 ≥ 15,00%"));
     assert!(text.contains("Mục tiêu: Tỷ lệ lực lượng lao động tham gia BHXH – Hải Dương"));
 }
+
+#[test]
+fn targets_read_as_their_documents_word_them() {
+    let (_dir, out) = built();
+    // Resolution 28: "khoảng 35%" in 2021, reached at 33,77% within the 5% tolerance.
+    let nq28 = page_text(&read(&out, "ke-hoach/nq-28-tw-2018/index.html"));
+    assert!(
+        nq28.contains("2021 ≈ 35% Văn bản ghi: khoảng 35%"),
+        "the target as the document words it"
+    );
+    let row = &nq28[nq28.find("2021 ≈ 35%").unwrap()..];
+    let row = &row[..row.find("Tỷ lệ").unwrap_or(row.len())];
+    assert!(
+        row.contains("33,77% (2021)") && row.contains("Đạt xấp xỉ"),
+        "{row}"
+    );
+    // 1279: "trên 70%" is above 70%, not at least.
+    let kh1279 = page_text(&read(&out, "ke-hoach/1279-kh-bhxh-2017/index.html"));
+    assert!(
+        kh1279.contains("2017 > 70,0% Văn bản ghi: trên 70%"),
+        "the 1279 row"
+    );
+    // The methodology page states the rule and its tolerance.
+    let method = page_text(&read(&out, "phuong-phap/index.html"));
+    assert!(method.contains("không quá 5,0% của giá trị đó"), "{method}");
+}

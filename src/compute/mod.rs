@@ -260,6 +260,16 @@ pub fn compute(site: &Site) -> Computed {
     out
 }
 
+impl Computed {
+    /// Whether a target counts as reached only within the tolerance of an `about` target: the
+    /// status says "đạt xấp xỉ".
+    pub fn met_approximately(&self, site: &Site, t: &Target, p: &progress::Progress) -> bool {
+        p.status == progress::Status::Achieved
+            && p.latest
+                .is_some_and(|(_, v)| goal(site, t).met_approximately(v))
+    }
+}
+
 fn goal(site: &Site, t: &Target) -> Goal {
     // `exactly` is judged at the precision the value is shown with.
     let tolerance = match t.metric {
@@ -272,10 +282,14 @@ fn goal(site: &Site, t: &Target) -> Goal {
         Metric::Series(_, _) => 0.0005,
     };
     Goal {
-        year: t.year,
-        value: t.value,
-        comparison: t.comparison,
         tolerance,
+        upper: t.value_to,
+        about: site.config.about_tolerance,
+        higher_is_better: match t.metric {
+            Metric::Indicator(i) => site.indicator(i).higher_is_better,
+            Metric::Series(..) => true,
+        },
+        ..Goal::new(t.year, t.value, t.comparison)
     }
 }
 

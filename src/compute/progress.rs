@@ -70,6 +70,19 @@ pub struct Goal {
     pub comparison: Comparison,
     /// How close counts as equal for `exactly`, in the metric's scale.
     pub tolerance: f64,
+    /// The upper end of a `between` range.
+    pub upper: Option<f64>,
+    /// How close counts as reached for `about`: a share of the value (0.05 for 5%).
+    pub about: f64,
+    /// Whether more of the metric is better: the side on which an `about` target is reached.
+    pub higher_is_better: bool,
+}
+
+/// The side a target is reached on, if it has one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Up,
+    Down,
 }
 
 /// One figure of a target's metric.
@@ -83,16 +96,39 @@ pub struct Observation {
 }
 
 impl Goal {
+    /// A goal with the defaults of `at_least` for what it does not use.
+    pub fn new(year: i32, value: f64, comparison: Comparison) -> Goal {
+        Goal {
+            year,
+            value,
+            comparison,
+            tolerance: 0.0,
+            upper: None,
+            about: 0.0,
+            higher_is_better: true,
+        }
+    }
+
+    fn side(&self) -> Option<Side> {
+        match self.comparison {
+            Comparison::AtLeast | Comparison::MoreThan => Some(Side::Up),
+            Comparison::AtMost | Comparison::LessThan => Some(Side::Down),
+            Comparison::About if self.higher_is_better => Some(Side::Up),
+            Comparison::About => Some(Side::Down),
+            Comparison::Exactly | Comparison::Between => None,
+        }
+    }
+
     /// Whether the figure meets the goal: `None` when its qualifier leaves it open.
     pub fn verdict(&self, o: &Observation) -> Option<bool> {
         let met = self.is_met_by(o.value);
-        match (self.comparison, o.qualifier) {
+        match (self.side(), o.qualifier) {
             (_, None | Some(Qualifier::About)) => Some(met),
-            (Comparison::AtLeast, Some(Qualifier::MoreThan))
-            | (Comparison::AtMost, Some(Qualifier::LessThan)) => met.then_some(true),
-            (Comparison::AtLeast, Some(Qualifier::LessThan))
-            | (Comparison::AtMost, Some(Qualifier::MoreThan)) => (!met).then_some(false),
-            (Comparison::Exactly, Some(_)) => None,
+            (Some(Side::Up), Some(Qualifier::MoreThan))
+            | (Some(Side::Down), Some(Qualifier::LessThan)) => met.then_some(true),
+            (Some(Side::Up), Some(Qualifier::LessThan))
+            | (Some(Side::Down), Some(Qualifier::MoreThan)) => (!met).then_some(false),
+            (None, Some(_)) => None,
         }
     }
 
@@ -101,6 +137,36 @@ impl Goal {
             Comparison::AtLeast => v >= self.value,
             Comparison::AtMost => v <= self.value,
             Comparison::Exactly => (v - self.value).abs() <= self.tolerance,
+            Comparison::MoreThan => v > self.value,
+            Comparison::LessThan => v < self.value,
+            Comparison::About if self.higher_is_better => {
+                v >= self.value - self.about * self.value.abs()
+            }
+            Comparison::About => v <= self.value + self.about * self.value.abs(),
+            Comparison::Between => {
+                v >= self.value - self.tolerance
+                    && v <= self.upper.unwrap_or(self.value) + self.tolerance
+            }
+        }
+    }
+
+    /// Met only within the tolerance of an `about` target, short of the value itself: "đạt
+    /// xấp xỉ".
+    pub fn met_approximately(&self, v: f64) -> bool {
+        self.comparison == Comparison::About
+            && self.is_met_by(v)
+            && if self.higher_is_better {
+                v < self.value
+            } else {
+                v > self.value
+            }
+    }
+
+    /// The value a trajectory from `from` aims at: the nearer end of a range.
+    fn aim(&self, from: f64) -> f64 {
+        match self.upper {
+            Some(upper) if self.comparison == Comparison::Between && from > upper => upper,
+            _ => self.value,
         }
     }
 }
@@ -223,7 +289,7 @@ pub fn judged_in_its_year(mut p: Progress) -> Progress {
 
 /// (y_c − y_0)/(y_T − y_0) over (t_c − t_0)/(t_T − t_0).
 fn linear_ratio(base: (i32, f64), latest: (i32, f64), goal: Goal) -> Option<f64> {
-    let way = goal.value - base.1;
+    let way = goal.aim(base.1) - base.1;
     let time = f64::from(latest.0 - base.0) / f64::from(goal.year - base.0);
     if way == 0.0 {
         // Already at the target level at the base year and no longer: moving away.
@@ -234,11 +300,12 @@ fn linear_ratio(base: (i32, f64), latest: (i32, f64), goal: Goal) -> Option<f64>
 
 /// CAGR observed / CAGR required; undefined unless base, latest and target are positive.
 fn cagr_ratio(base: (i32, f64), latest: (i32, f64), goal: Goal) -> Option<f64> {
-    if base.1 <= 0.0 || latest.1 <= 0.0 || goal.value <= 0.0 {
+    let aim = goal.aim(base.1);
+    if base.1 <= 0.0 || latest.1 <= 0.0 || aim <= 0.0 {
         return None;
     }
     let observed = (latest.1 / base.1).powf(1.0 / f64::from(latest.0 - base.0)) - 1.0;
-    let required = (goal.value / base.1).powf(1.0 / f64::from(goal.year - base.0)) - 1.0;
+    let required = (aim / base.1).powf(1.0 / f64::from(goal.year - base.0)) - 1.0;
     if required == 0.0 {
         return Some(-1.0);
     }
@@ -261,12 +328,67 @@ mod tests {
     }
 
     fn goal(year: i32, value: f64) -> Goal {
-        Goal {
-            year,
-            value,
-            comparison: Comparison::AtLeast,
-            tolerance: 0.0,
-        }
+        Goal::new(year, value, Comparison::AtLeast)
+    }
+
+    #[test]
+    fn each_comparison_is_read_as_the_documents_word_it() {
+        let judged = |goal: Goal, v: f64| {
+            assess(
+                &observations(&[(2019, v * 0.9), (2020, v)]),
+                goal,
+                None,
+                Method::Cagr,
+                None,
+            )
+            .status
+        };
+        // "trên 70%": exactly 70% is not above it.
+        let above = Goal::new(2020, 0.70, Comparison::MoreThan);
+        assert_eq!(judged(above, 0.70), Status::Missed);
+        assert_eq!(judged(above, 0.7001), Status::Achieved);
+        let below = Goal::new(2020, 0.05, Comparison::LessThan);
+        assert_eq!(judged(below, 0.05), Status::Missed);
+        assert_eq!(judged(below, 0.049), Status::Achieved);
+        // "khoảng 35%" with 5%: reached from 33,25%, approximately below 35%.
+        let about = Goal {
+            about: 0.05,
+            ..Goal::new(2021, 0.35, Comparison::About)
+        };
+        let about_2020 = Goal {
+            year: 2020,
+            ..about
+        };
+        assert_eq!(judged(about_2020, 0.3377), Status::Achieved);
+        assert!(about.met_approximately(0.3377));
+        assert!(
+            !about.met_approximately(0.36),
+            "beyond it is plainly reached"
+        );
+        assert_eq!(judged(about_2020, 0.33), Status::Missed);
+        // Lower is better: "khoảng 5%" of arrears is reached up to 5,25%.
+        let fewer = Goal {
+            higher_is_better: false,
+            ..Goal {
+                year: 2020,
+                value: 0.05,
+                ..about
+            }
+        };
+        assert_eq!(judged(fewer, 0.0524), Status::Achieved);
+        assert_eq!(judged(fewer, 0.053), Status::Missed);
+        // "đạt 26 - 27%": both ends included.
+        let range = Goal {
+            upper: Some(0.27),
+            ..Goal::new(2020, 0.26, Comparison::Between)
+        };
+        assert_eq!(judged(range, 0.26), Status::Achieved);
+        assert_eq!(judged(range, 0.27), Status::Achieved);
+        assert_eq!(judged(range, 0.2701), Status::Missed);
+        assert_eq!(judged(range, 0.2599), Status::Missed);
+        // A trajectory from above a range aims at its upper end.
+        assert_eq!(range.aim(0.30), 0.27);
+        assert_eq!(range.aim(0.20), 0.26);
     }
 
     #[test]

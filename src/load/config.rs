@@ -15,6 +15,8 @@ pub struct Config {
     pub description_en: String,
     /// The public address the site is served from; `--base-url` overrides it.
     pub base_url: String,
+    /// How close to an `about` target counts as reached: a share of its value (0.05 for 5%).
+    pub about_tolerance: f64,
     /// Where `base_url` is written (the file's start when it is not).
     pub base_url_pos: Position,
     /// Folder under `themes/`.
@@ -141,6 +143,16 @@ struct RawConfig {
     csv: RawCsv,
     #[serde(default)]
     pages: RawPages,
+    #[serde(default)]
+    targets: RawTargets,
+}
+
+/// `[targets]`: how targets are read.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawTargets {
+    /// How close to a "khoảng" (about) target counts as reached, in percent of its value.
+    about_tolerance: Option<Spanned<f64>>,
 }
 
 /// Why a base URL cannot be used, if it cannot: every link on the site starts with its path.
@@ -189,6 +201,7 @@ pub fn load(root: &Path) -> Result<Config, Error> {
     let csv_numbers = csv_numbers(&file, &raw.csv)?;
     let theme = theme(&file, raw.theme)?;
     let licence = licence(&file, raw.licence)?;
+    let about_tolerance = about_tolerance(&file, &raw.targets)?;
     let pages = PageLevels {
         share_images: levels(&file, &raw.pages.share_images)?,
         embeds: levels(&file, &raw.pages.embeds)?,
@@ -207,6 +220,7 @@ pub fn load(root: &Path) -> Result<Config, Error> {
         headline_region,
         headline_region_pos,
         base_url_pos,
+        about_tolerance,
         publisher: raw.publisher,
         publisher_en: raw.publisher_en,
         licence,
@@ -258,6 +272,28 @@ fn base_url(file: &SourceFile, given: Option<Spanned<String>>) -> Result<String,
             u.into_inner()
         }
         None => "/".into(),
+    })
+}
+
+/// 5% unless the site says otherwise: "khoảng 35%" is reached from 33,25%.
+fn about_tolerance(file: &SourceFile, targets: &RawTargets) -> Result<f64, Error> {
+    let Some(t) = &targets.about_tolerance else {
+        return Ok(0.05);
+    };
+    let percent = *t.get_ref();
+    if percent.is_finite() && (0.0..50.0).contains(&percent) {
+        return Ok(percent / 100.0);
+    }
+    Err(Error::Invalid {
+        pos: file.pos(&t.span()),
+        message: Text::new(
+            format!("about_tolerance = {percent} không phải một tỷ lệ phần trăm từ 0 đến dưới 50"),
+            format!("about_tolerance = {percent} is not a percentage from 0 to below 50"),
+        ),
+        hint: Text::new(
+            "ghi sai số chấp nhận cho mục tiêu \"khoảng\", theo phần trăm của giá trị mục tiêu, ví dụ about_tolerance = 5",
+            "give how close an \"about\" target must be reached, in percent of its value, e.g. about_tolerance = 5",
+        ),
     })
 }
 

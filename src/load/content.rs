@@ -97,6 +97,8 @@ pub struct RawTarget {
     pub region: Option<Spanned<String>>,
     pub year: Spanned<i32>,
     pub value: Spanned<f64>,
+    /// The upper end of a range (`comparison = "between"`): "đạt 26 - 27%".
+    pub value_to: Option<Spanned<f64>>,
     pub comparison: Spanned<String>,
     #[serde(default)]
     pub printed: String,

@@ -27,11 +27,23 @@ pub enum Metric {
     Series(SeriesIdx, Measure),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// How a target's value is read, as the documents word it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Comparison {
+    /// "ít nhất", "tối thiểu", "đạt … trở lên": reached at the value.
     AtLeast,
+    /// "tối đa", "không quá".
     AtMost,
     Exactly,
+    /// "trên 70%": reached only beyond the value.
+    MoreThan,
+    /// "dưới 5%".
+    LessThan,
+    /// "khoảng 35%": reached within the site's tolerance (`[targets] about_tolerance`), or
+    /// beyond it in the direction the metric is better.
+    About,
+    /// "đạt 26 - 27%": `value` to `value_to`, both included.
+    Between,
 }
 
 #[derive(Debug, Clone)]
@@ -41,6 +53,8 @@ pub struct Target {
     pub year: i32,
     /// In the metric's own scale: a ratio for percent indicators, growth and development index.
     pub value: f64,
+    /// The upper end of a `Between` range, in the same scale.
+    pub value_to: Option<f64>,
     pub comparison: Comparison,
     /// The figure as the document prints it.
     pub printed: String,
@@ -266,9 +280,14 @@ fn target(
             ("at_least", Comparison::AtLeast),
             ("at_most", Comparison::AtMost),
             ("exactly", Comparison::Exactly),
+            ("more_than", Comparison::MoreThan),
+            ("less_than", Comparison::LessThan),
+            ("about", Comparison::About),
+            ("between", Comparison::Between),
         ],
     )?;
     let value = *t.value.get_ref();
+    let value_to = range_end(c, file, t, comparison)?;
     let (metric, scale) = metric(c, file, t, value, indicators, series)?;
     if !target_year_ok(c, file, t, region, regions) {
         return None;
@@ -281,10 +300,80 @@ fn target(
         region,
         year: *t.year.get_ref(),
         value: value * scale,
+        value_to: value_to.map(|v| v * scale),
         comparison,
         printed: t.printed.clone(),
         base_year: base_year(c, file, &t.base_year),
     })
+}
+
+/// The upper end of a range: given with `between` only, and above `value`. `None` inside
+/// `Some` when the target has no range; the outer `None` when it is wrong.
+fn range_end(
+    c: &mut Checker,
+    file: &SourceFile,
+    t: &load::content::RawTarget,
+    comparison: Comparison,
+) -> Option<Option<f64>> {
+    match (&t.value_to, comparison) {
+        (None, Comparison::Between) => {
+            c.invalid(
+                file,
+                t.comparison.span(),
+                Text::new(
+                    "mục tiêu dạng khoảng cần cả hai đầu",
+                    "a range target needs both its ends",
+                ),
+                Text::new(
+                    "ghi `value` là đầu dưới và `value_to` là đầu trên, ví dụ \"đạt 26 - 27%\": value = 26, value_to = 27",
+                    "give `value` as the lower end and `value_to` as the upper, e.g. \"đạt 26 - 27%\": value = 26, value_to = 27",
+                ),
+            );
+            None
+        }
+        (None, _) => Some(None),
+        (Some(to), Comparison::Between) if *to.get_ref() > *t.value.get_ref() => {
+            Some(Some(*to.get_ref()))
+        }
+        (Some(to), Comparison::Between) => {
+            c.invalid(
+                file,
+                to.span(),
+                Text::new(
+                    format!(
+                        "khoảng bị ngược: đầu trên {} không lớn hơn đầu dưới {}",
+                        to.get_ref(),
+                        t.value.get_ref()
+                    ),
+                    format!(
+                        "the range is upside down: its upper end {} is not above its lower end {}",
+                        to.get_ref(),
+                        t.value.get_ref()
+                    ),
+                ),
+                Text::new(
+                    "`value` là đầu dưới, `value_to` là đầu trên: đổi chỗ hai số",
+                    "`value` is the lower end and `value_to` the upper: swap the two numbers",
+                ),
+            );
+            None
+        }
+        (Some(to), _) => {
+            c.invalid(
+                file,
+                to.span(),
+                Text::new(
+                    "`value_to` chỉ dùng với comparison = \"between\"",
+                    "`value_to` goes with comparison = \"between\" only",
+                ),
+                Text::new(
+                    "xóa `value_to`, hoặc đặt comparison = \"between\" cho mục tiêu dạng khoảng",
+                    "remove `value_to`, or set comparison = \"between\" for a range target",
+                ),
+            );
+            None
+        }
+    }
 }
 
 /// What a target is set on (an indicator, or a measure of a series) and the scale that turns its

@@ -58,7 +58,7 @@ const OBSERVATION_FIELDS: [Field; 17] = [
     field("source_url", "string"),
 ];
 
-const TARGET_FIELDS: [Field; 15] = [
+const TARGET_FIELDS: [Field; 16] = [
     field("plan_slug", "string"),
     field("plan", "string"),
     field("region_code", "string"),
@@ -69,6 +69,7 @@ const TARGET_FIELDS: [Field; 15] = [
     field("year", "year"),
     field("comparison", "string"),
     field("target", "number"),
+    field("target_to", "number"),
     field("printed", "string"),
     field("base_year", "year"),
     field("base", "number"),
@@ -493,9 +494,14 @@ pub fn targets_of(
                     Comparison::AtLeast => "at_least",
                     Comparison::AtMost => "at_most",
                     Comparison::Exactly => "exactly",
+                    Comparison::MoreThan => "more_than",
+                    Comparison::LessThan => "less_than",
+                    Comparison::About => "about",
+                    Comparison::Between => "between",
                 }
                 .into(),
                 number(target.value),
+                target.value_to.map(&number).unwrap_or_default(),
                 target.printed.clone(),
                 progress.base.map(|b| b.0.to_string()).unwrap_or_default(),
                 progress.base.map(|b| number(b.1)).unwrap_or_default(),
@@ -504,6 +510,7 @@ pub fn targets_of(
                 status_word(
                     progress.status,
                     progress.unjudged(target.year, computed.as_of),
+                    computed.met_approximately(site, target, progress),
                 )
                 .into(),
             ]);
@@ -549,7 +556,10 @@ pub fn targets_json(title: &str, page_url: &str, rows: &[Vec<String>]) -> String
     pretty(&json!({"title": title, "page": page_url, "rows": rows}))
 }
 
-fn status_word(s: Status, why: Option<Unjudged>) -> &'static str {
+fn status_word(s: Status, why: Option<Unjudged>, approximately: bool) -> &'static str {
+    if approximately {
+        return "achieved_approximately";
+    }
     match why {
         Some(Unjudged::NoData) => return "no_data",
         Some(Unjudged::Undetermined) => return "undetermined",

@@ -195,7 +195,7 @@ pub fn home(tr: &Tr, site: &Site, computed: &Computed) -> HomeView {
             date: p.date.map(|d| tr.date(d)),
             region: region_link(tr, site, p.region),
             targets: p.targets.len(),
-            status_counts: status_counts(tr, computed, &p.targets, progress),
+            status_counts: status_counts(tr, site, computed, &p.targets, progress),
         })
         .collect();
     let roots = (0..site.regions.len())

@@ -36,6 +36,8 @@ pub struct MethodologyView {
     pub as_of: Option<i32>,
     pub on_track: String,
     pub acceleration_needed: String,
+    /// How close an `about` target must be reached, in percent of its value.
+    pub about_tolerance: String,
     pub indicators: Vec<MethodIndicator>,
     pub sources: Vec<SourceView>,
     pub statuses: Vec<StatusCount>,
@@ -50,6 +52,7 @@ pub fn methodology(tr: &Tr, site: &Site, computed: &Computed) -> MethodologyView
         },
         on_track: format::number(progress::ON_TRACK, 2, tr.lang),
         acceleration_needed: format::number(progress::ACCELERATION_NEEDED, 2, tr.lang),
+        about_tolerance: format::number(site.config.about_tolerance * 100.0, 1, tr.lang),
         indicators: (0..site.indicators.len())
             .map(IndicatorIdx)
             .map(|i| MethodIndicator {

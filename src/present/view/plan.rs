@@ -76,7 +76,7 @@ pub fn plan(tr: &Tr, site: &Site, computed: &Computed, index: usize) -> PlanView
             .map(|(t, p)| target_view(tr, site, computed, plan, t, p))
             .collect(),
         multi_region: plan.targets.iter().any(|t| t.region != plan.region),
-        status_counts: status_counts(tr, computed, &plan.targets, progress),
+        status_counts: status_counts(tr, site, computed, &plan.targets, progress),
         tasks: plan
             .tasks
             .iter()

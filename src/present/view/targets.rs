@@ -64,13 +64,21 @@ pub fn target_view(
     t: &Target,
     p: &Progress,
 ) -> TargetView {
-    let sign = match t.comparison {
-        Comparison::AtLeast => "≥",
-        Comparison::AtMost => "≤",
-        Comparison::Exactly => "=",
+    let value = metric_value(tr, site, t.metric, t.value);
+    let target = match t.comparison {
+        Comparison::AtLeast => format!("≥ {value}"),
+        Comparison::AtMost => format!("≤ {value}"),
+        Comparison::Exactly => format!("= {value}"),
+        Comparison::MoreThan => format!("> {value}"),
+        Comparison::LessThan => format!("< {value}"),
+        Comparison::About => format!("≈ {value}"),
+        Comparison::Between => format!(
+            "{value} – {}",
+            metric_value(tr, site, t.metric, t.value_to.unwrap_or(t.value))
+        ),
     };
     let covered = charts::covered(t, p, plan.base_year, site.config.progress_method);
-    let (status, status_label, status_symbol) = target_status(tr, computed, t, p);
+    let (status, status_label, status_symbol) = target_status(tr, site, computed, t, p);
     TargetView {
         // The document's number is short enough for a table cell; the title is the fallback.
         plan: Link {
@@ -84,7 +92,7 @@ pub fn target_view(
         },
         region: region_link(tr, site, t.region),
         year: t.year,
-        target: format!("{sign} {}", metric_value(tr, site, t.metric, t.value)),
+        target,
         printed: t.printed.clone(),
         latest: p.latest.map(|(y, v)| {
             qualified(
@@ -120,11 +128,15 @@ pub fn target_view(
 /// data, a figure of the target's year that cannot decide, or no figure of that year yet.
 fn target_status(
     tr: &Tr,
+    site: &Site,
     computed: &Computed,
     t: &Target,
     p: &Progress,
 ) -> (&'static str, String, &'static str) {
     let (status, label, symbol) = status_label(tr, p.status);
+    if computed.met_approximately(site, t, p) {
+        return (status, tr.t("status_achieved_approximately"), symbol);
+    }
     let year = t.year.to_string();
     let label = match p.unjudged(t.year, computed.as_of) {
         Some(Unjudged::NoData) => tr.t("no_data"),
@@ -289,17 +301,22 @@ pub(super) fn progress_chart(
     )
 }
 
+/// A status as badges count it: the status, whether only approximately, why not judged.
+type StatusKey = (Status, bool, Option<Unjudged>);
+
 /// How many targets have each status, in the order of [`Status`]; targets not judged are
 /// counted by why, as their rows say it.
 pub(super) fn status_counts(
     tr: &Tr,
+    site: &Site,
     computed: &Computed,
     targets: &[Target],
     progress: &[Progress],
 ) -> Vec<StatusCount> {
-    let mut counts: Vec<((Status, Option<Unjudged>), usize)> = Vec::new();
+    let mut counts: Vec<(StatusKey, usize)> = Vec::new();
     for (t, p) in targets.iter().zip(progress) {
-        let key = (p.status, p.unjudged(t.year, computed.as_of));
+        let approximately = computed.met_approximately(site, t, p);
+        let key = (p.status, approximately, p.unjudged(t.year, computed.as_of));
         match counts.iter_mut().find(|(k, _)| *k == key) {
             Some(c) => c.1 += 1,
             None => counts.push((key, 1)),
@@ -308,9 +325,10 @@ pub(super) fn status_counts(
     counts.sort();
     counts
         .into_iter()
-        .map(|((s, why), count)| {
+        .map(|((s, approximately, why), count)| {
             let (status, label, symbol) = status_label(tr, s);
             let label = match why {
+                _ if approximately => tr.t("status_achieved_approximately"),
                 Some(Unjudged::NoData) => tr.t("no_data"),
                 Some(Unjudged::Undetermined) => tr.t("status_undetermined"),
                 Some(Unjudged::NoFigureForYear) => tr.t("status_no_figure_for_year"),
