@@ -72,6 +72,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = if cli.lang == "en" { Lang::En } else { Lang::Vi };
+    baophu::cmd::progress::set_language(lang);
     let styled = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut reporter = Reporter::new(lang, styled);
     let mut warnings = Vec::new();

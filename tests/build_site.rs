@@ -513,3 +513,25 @@ fn targets_read_as_their_documents_word_them() {
     let method = page_text(&read(&out, "phuong-phap/index.html"));
     assert!(method.contains("không quá 5,0% của giá trị đó"), "{method}");
 }
+
+#[test]
+fn a_build_whose_output_is_not_a_terminal_prints_no_progress_line() {
+    let out = tempfile::tempdir().unwrap();
+    let site = example_site();
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_baophu"))
+        .args(["build", "--root"])
+        .arg(site.path())
+        .arg("--output")
+        .arg(out.path().join("public"))
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    for text in [&stderr, &stdout] {
+        assert!(
+            !text.contains("dựng trang:") && !text.contains('\r') && !text.contains("\u{1b}["),
+            "{text}"
+        );
+    }
+}

@@ -44,6 +44,7 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         .unwrap_or_else(|| options.root.join("public"));
     check_output(&options.root, &output)?;
     check_base_url(options.base_url.as_deref())?;
+    let progress = super::progress::Progress::start();
     let (site, computed) = super::prepare(&options.root)?;
     let theme = load::theme::load(&options.root, &site.config.theme)?;
     let base_url = options
@@ -87,7 +88,10 @@ pub fn run(options: &Options) -> Result<Report, Error> {
             kept: &kept_paths,
         }
     };
-    let rendered = present::render(&site, &computed, &theme, &base_url, &cache, scope, &staging)?;
+    progress.rendering(site.regions.len() - kept_regions.len());
+    let sink = progress.counting(&staging);
+    let rendered = present::render(&site, &computed, &theme, &base_url, &cache, scope, &sink)?;
+    drop(progress);
     let mut warnings = computed.warnings;
     warnings.extend(rendered.warnings.iter().cloned());
     warnings.extend(super::base_url_warning(&site.config, &base_url));
