@@ -535,3 +535,30 @@ fn a_build_whose_output_is_not_a_terminal_prints_no_progress_line() {
         );
     }
 }
+
+#[test]
+fn the_distance_to_a_target_keeps_the_qualifier_of_the_figure_it_is_taken_from() {
+    let site = example_site();
+    let root = site.path();
+    edit(
+        root,
+        "data/figures/2024.toml",
+        "actual = 42.71\nsource = \"nld-2024\"",
+        "actual = 42.71\nqualifier = \"about\"\nsource = \"nld-2024\"",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let output = out.path().join("public");
+    build(root, &output, None).unwrap();
+    let text = page_text(&read(&output, "ke-hoach/nq-28-tw-2018/index.html"));
+    assert!(text.contains("≈ 42,71% (2024)"), "the latest figure");
+    assert!(
+        text.contains("≈ 2,29 điểm %"),
+        "the distance to 45% from ≈ 42,71%"
+    );
+    let all = read(&output, "du-lieu/muc-tieu.csv");
+    assert!(
+        all.lines()
+            .any(|l| l.contains(",2025,about,45,") && l.contains(",42.71,about,")),
+        "the download says the latest figure is about"
+    );
+}

@@ -58,7 +58,7 @@ const OBSERVATION_FIELDS: [Field; 17] = [
     field("source_url", "string"),
 ];
 
-const TARGET_FIELDS: [Field; 16] = [
+const TARGET_FIELDS: [Field; 17] = [
     field("plan_slug", "string"),
     field("plan", "string"),
     field("region_code", "string"),
@@ -75,6 +75,7 @@ const TARGET_FIELDS: [Field; 16] = [
     field("base", "number"),
     field("latest_year", "year"),
     field("latest", "number"),
+    field("latest_qualifier", "string"),
 ];
 
 /// One value as a page shows it, in the columns of [`OBSERVATION_FIELDS`].
@@ -507,6 +508,12 @@ pub fn targets_of(
                 progress.base.map(|b| number(b.1)).unwrap_or_default(),
                 progress.latest.map(|l| l.0.to_string()).unwrap_or_default(),
                 progress.latest.map(|l| number(l.1)).unwrap_or_default(),
+                qualifier_word(
+                    progress.latest.and_then(|(y, _)| {
+                        computed.metric_qualifier(target.region, target.metric, y)
+                    }),
+                )
+                .into(),
                 status_word(
                     progress.status,
                     progress.unjudged(target.year, computed.as_of),

@@ -9,6 +9,7 @@ use super::values::{metric_value, qualified};
 use crate::compute::progress::{Progress, Status, Unjudged};
 use crate::compute::Computed;
 use crate::load::config::ProgressMethod;
+use crate::model::Qualifier;
 use crate::model::{Comparison, Measure, Metric, Plan, RegionIdx, SeriesKind, Site, Target, Unit};
 use crate::present::format;
 use crate::present::i18n::Tr;
@@ -113,7 +114,7 @@ pub fn target_view(
         base: p
             .base
             .map(|(y, v)| format!("{} ({y})", metric_value(tr, site, t.metric, v))),
-        gap: gap(tr, site, t, p),
+        gap: gap(tr, site, computed, t, p),
         status,
         status_label,
         status_symbol,
@@ -166,13 +167,27 @@ fn trend_label(tr: &Tr, site: &Site, p: &Progress) -> Option<String> {
 /// How far the latest figure is from a target not achieved: percentage points for rates.
 /// How far the latest value still is from the target: a distance, never signed (a shortfall
 /// written "+2,64" reads as a gain); "reached" once the target is.
-fn gap(tr: &Tr, site: &Site, t: &Target, p: &Progress) -> Option<String> {
+fn gap(tr: &Tr, site: &Site, computed: &Computed, t: &Target, p: &Progress) -> Option<String> {
     if matches!(p.status, Status::Achieved) {
         return Some(tr.t("gap_reached"));
     }
-    let (_, v) = p.latest?;
+    let (year, v) = p.latest?;
     let distance = (t.value - v).abs();
-    Some(match t.metric {
+    // From "≈ 25,8%" the distance is about as far; from "> L" below the target it is less.
+    let below = v < t.value;
+    let qualifier = computed
+        .metric_qualifier(t.region, t.metric, year)
+        .map(|q| match (q, below) {
+            (Qualifier::About, _) => Qualifier::About,
+            (Qualifier::MoreThan, true) | (Qualifier::LessThan, false) => Qualifier::LessThan,
+            (Qualifier::MoreThan, false) | (Qualifier::LessThan, true) => Qualifier::MoreThan,
+        });
+    Some(qualified(qualifier, distance_text(tr, site, t, distance)))
+}
+
+/// A distance to a target in its metric's words: a count, or points of a percentage.
+fn distance_text(tr: &Tr, site: &Site, t: &Target, distance: f64) -> String {
+    match t.metric {
         Metric::Series(s, Measure::Value) if site.series(s).kind == SeriesKind::Count => {
             format::count(distance, tr.lang)
         }
@@ -188,7 +203,7 @@ fn gap(tr: &Tr, site: &Site, t: &Target, p: &Progress) -> Option<String> {
             &[("value", &format::number(distance * 100.0, 2, tr.lang))],
         ),
         m => metric_value(tr, site, m, distance),
-    })
+    }
 }
 
 /// Targets set on `metric` for `region`, across all plans, by year.
