@@ -57,7 +57,7 @@ fn a_region_page_lists_every_target_set_for_it() {
     );
     let table = page_text(table);
     assert!(
-        table.contains("Người tham gia BHXH 2020 ≥ 6.450 Văn bản ghi: 6.450 người 4.815 (2018) Kế hoạch phát triển đối tượng tham gia BHXH, BHTN trên địa bàn huyện Hướng Hóa năm 2020 5.122 (2019)"),
+        table.contains("Người tham gia BHXH 2020 ≥ 6.450 Văn bản ghi: 6.450 người 4.815 (2018) Kế hoạch phát triển đối tượng tham gia BHXH, BHTN trên địa bàn huyện Hướng Hóa năm 2020 Năm gốc của văn bản là 2019; số liệu năm đó là số mới nhất, nên xu hướng tính từ 2018 5.122 (2019)"),
         "{table}"
     );
 }
@@ -164,14 +164,14 @@ fn statuses_follow_the_figures() {
         "{text}"
     );
     assert!(
-        text.contains("2025 ≈ 45% Văn bản ghi: khoảng 45% 24,8% (2015) Viet Nam: extending social insurance coverage (good practice 212207) 42,71% (2024) Kết quả năm 2024 (Người Lao Động) 2,29 điểm % ↗ Đúng lộ trình Đã đi 89% quãng đường từ số gốc đến mục tiêu; theo lộ trình đến mục tiêu, lúc này cần 87% R = 1,01; tuyến tính 0,99"),
+        text.contains("2025 ≈ 45% Văn bản ghi: khoảng 45% 24,8% (2015) Viet Nam: extending social insurance coverage (good practice 212207) Năm gốc của văn bản là 2018 nhưng chưa có số liệu năm đó; tiến độ tính từ 2015 42,71% (2024) Kết quả năm 2024 (Người Lao Động) 2,29 điểm % ↗ Đúng lộ trình Đã đi 89% quãng đường từ số gốc đến mục tiêu; theo lộ trình đến mục tiêu, lúc này cần 87% R = 1,01; tuyến tính 0,99"),
         "{text}"
     );
     // Hướng Hóa's 2020 targets: the data reach 2024 but have no 2020 figure for the district, so
     // the status says so; the trajectory 2018→2019 stays as the two ratios.
     let text = page_text(&read(&out, "ke-hoach/huong-hoa-2020/index.html"));
     assert!(
-        text.contains("Người tham gia BHXH 2020 ≥ 6.450 Văn bản ghi: 6.450 người 4.815 (2018) Kế hoạch phát triển đối tượng tham gia BHXH, BHTN trên địa bàn huyện Hướng Hóa năm 2020 5.122 (2019)"),
+        text.contains("Người tham gia BHXH 2020 ≥ 6.450 Văn bản ghi: 6.450 người 4.815 (2018) Kế hoạch phát triển đối tượng tham gia BHXH, BHTN trên địa bàn huyện Hướng Hóa năm 2020 Năm gốc của văn bản là 2019; số liệu năm đó là số mới nhất, nên xu hướng tính từ 2018 5.122 (2019)"),
         "{text}"
     );
     assert!(
@@ -560,5 +560,21 @@ fn the_distance_to_a_target_keeps_the_qualifier_of_the_figure_it_is_taken_from()
         all.lines()
             .any(|l| l.contains(",2025,about,45,") && l.contains(",42.71,about,")),
         "the download says the latest figure is about"
+    );
+}
+
+#[test]
+fn a_target_row_says_why_progress_is_measured_from_another_year_than_the_documents() {
+    let (_dir, out) = built();
+    let hh = page_text(&read(&out, "ke-hoach/huong-hoa-2020/index.html"));
+    assert!(hh.contains(
+        "4.815 (2018) Kế hoạch phát triển đối tượng tham gia BHXH, BHTN trên địa bàn huyện Hướng Hóa năm 2020 Năm gốc của văn bản là 2019; số liệu năm đó là số mới nhất, nên xu hướng tính từ 2018"
+    ));
+    let nq = page_text(&read(&out, "en/ke-hoach/nq-28-tw-2018/index.html"));
+    assert!(
+        nq.contains(
+            "The document's base year is 2018 but it has no figure; progress is measured from 2015"
+        ),
+        "{nq}"
     );
 }

@@ -46,6 +46,8 @@ pub struct TargetView {
     /// When the outcome is not known, what the trajectory before it said.
     pub trend_label: Option<String>,
     pub base: Option<String>,
+    /// Why progress is measured from another year than the document's base year.
+    pub base_note: Option<String>,
     pub gap: Option<String>,
     pub status: &'static str,
     pub status_label: String,
@@ -114,6 +116,7 @@ pub fn target_view(
         base: p
             .base
             .map(|(y, v)| format!("{} ({y})", metric_value(tr, site, t.metric, v))),
+        base_note: base_note(tr, computed, plan, t, p),
         gap: gap(tr, site, computed, t, p),
         status,
         status_label,
@@ -183,6 +186,35 @@ fn gap(tr: &Tr, site: &Site, computed: &Computed, t: &Target, p: &Progress) -> O
             (Qualifier::MoreThan, false) | (Qualifier::LessThan, true) => Qualifier::MoreThan,
         });
     Some(qualified(qualifier, distance_text(tr, site, t, distance)))
+}
+
+/// When the trend is measured from another year than the document's base year, why: the base
+/// year has no figure, or its figure is the latest and a trend needs an earlier one.
+fn base_note(
+    tr: &Tr,
+    computed: &Computed,
+    plan: &Plan,
+    t: &Target,
+    p: &Progress,
+) -> Option<String> {
+    let (used, _) = p.base?;
+    let asked = t.base_year.or(plan.base_year)?;
+    if used == asked {
+        return None;
+    }
+    let has_figure = computed
+        .metric_values(t.region, t.metric)
+        .iter()
+        .any(|o| o.year == asked);
+    let key = match (has_figure, p.latest) {
+        (true, Some((latest, _))) if latest == asked => "base_note_latest",
+        (true, _) => return None,
+        (false, _) => "base_note_missing",
+    };
+    Some(tr.f(
+        key,
+        &[("asked", &asked.to_string()), ("year", &used.to_string())],
+    ))
 }
 
 /// A distance to a target in its metric's words: a count, or points of a percentage.
