@@ -570,6 +570,20 @@ fn a_figure_after_the_unit_ceased_in_the_same_year() {
     let (msg, _, line, col) = single_error(root);
     assert_eq!((line, col), (4, 10));
     assert!(msg.contains("`huong-hoa` did not exist in 2025"), "{msg}");
+    // The unit existed on 30/06/2025 and the new one began on 01/07/2025: "after", not "from".
+    let hint = check::run(root).err().unwrap().flatten()[0].parts().hint;
+    assert!(
+        hint.vi
+            .contains("sau ngày 30/06/2025 đơn vị này đã trở thành `quang-tri-2025`"),
+        "{}",
+        hint.vi
+    );
+    assert!(
+        hint.en
+            .contains("after 30/06/2025 it became `quang-tri-2025`"),
+        "{}",
+        hint.en
+    );
 }
 
 #[test]
@@ -735,32 +749,6 @@ fn inputs_that_cannot_be_read_are_named_not_dropped() {
     std::fs::remove_file(root.join("content/plans/.md")).unwrap();
 
     assert!(check::run(root).is_ok(), "mended, the site checks again");
-}
-
-#[test]
-fn a_figure_after_a_unit_ceased_names_the_day_it_ended_as_a_day_it_still_existed() {
-    let site = example_site();
-    let root = site.path();
-    std::fs::write(
-        root.join("data/figures/2025.csv"),
-        "region;series;year;actual;source\nhuong-hoa;bhxh;2025;5.600;kh-huong-hoa-2020\n",
-    )
-    .unwrap();
-    let err = check::run(root).err().expect("check must fail");
-    let hint = err.flatten()[0].parts().hint;
-    // The unit existed on 30/06/2025 and the new one began on 01/07/2025: "after", not "from".
-    assert!(
-        hint.vi
-            .contains("sau ngày 30/06/2025 đơn vị này đã trở thành `quang-tri-2025`"),
-        "{}",
-        hint.vi
-    );
-    assert!(
-        hint.en
-            .contains("after 30/06/2025 it became `quang-tri-2025`"),
-        "{}",
-        hint.en
-    );
 }
 
 #[test]
