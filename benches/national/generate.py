@@ -4,6 +4,7 @@
     python3 benches/national/generate.py --size 3.4k --seed 1 --out /tmp/national-3.4k
 
 Sizes (regions, nation included):
+  60     the 2025 structure, 3 provinces: a small site for tests
   1k     the 2025 structure, 10 provinces: nation -> provinces -> communes
   3.4k   the 2025 units: 34 provinces, 3,321 communes
   10.8k  the pre-2025 units: 63 provinces, 696 districts, 10,035 communes (until 30 June 2025),
@@ -25,6 +26,7 @@ import shutil
 REPO = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 SIZES = {
     # size: (structure, provinces, districts, communes)
+    "60": ("2025", 3, 0, 56),
     "1k": ("2025", 10, 0, 990),
     "3.4k": ("2025", 34, 0, 3321),
     "10.8k": ("pre2025", 63, 696, 10035),

@@ -12,7 +12,8 @@ use crate::load::config::ProgressMethod;
 use crate::model::bound::{self, Bound};
 use crate::model::formula::{Expr, Op};
 use crate::model::{
-    IndicatorIdx, Measure, Metric, Qualifier, RegionIdx, SeriesIdx, Site, Target, Unit,
+    Date, IndicatorIdx, Measure, Metric, Qualifier, RegionIdx, SeriesIdx, SeriesKind, Site, Target,
+    Unit,
 };
 use progress::{Goal, Method, Observation, Progress};
 use rayon::prelude::*;
@@ -27,6 +28,40 @@ use std::collections::BTreeMap;
 pub struct Value {
     pub value: f64,
     pub qualifier: Option<Qualifier>,
+    /// Recomputed from figures, taken as published, or both.
+    pub origin: Origin,
+    /// The day of figures taken before the year ended; `None` at 31 December.
+    pub as_of: Option<Date>,
+    /// Some figure it comes from is an estimate.
+    pub estimate: bool,
+}
+
+impl Value {
+    /// An exact year-end value recomputed from figures.
+    pub fn computed(value: f64, qualifier: Option<Qualifier>) -> Value {
+        Value {
+            value,
+            qualifier,
+            origin: Origin::Computed,
+            as_of: None,
+            estimate: false,
+        }
+    }
+    /// Taken before the year ended: compared with no year-end value.
+    pub fn partial(&self) -> bool {
+        self.as_of.is_some()
+    }
+}
+
+/// Where an indicator's value comes from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Origin {
+    /// Recomputed from the figures of its formula.
+    Computed,
+    /// As a source published it; the figures to recompute it are missing.
+    Published,
+    /// Recomputed, and a source also published it (the published value, as a ratio).
+    Both { published: f64 },
 }
 
 /// One year of one region's series.
@@ -39,6 +74,11 @@ pub struct SeriesYear {
     pub change_qualifier: Option<Qualifier>,
     pub actual: Option<f64>,
     pub plan: Option<f64>,
+    /// For a rate, actual minus plan in percentage points, as the agency states it.
+    pub plan_gap: Option<f64>,
+    /// The day of a figure taken before the year ended.
+    pub as_of: Option<Date>,
+    pub estimate: bool,
     pub attainment: Option<f64>,
     pub increase: Option<f64>,
     pub growth: Option<f64>,
@@ -51,6 +91,9 @@ pub struct Computed {
     pub series: FxHashMap<(RegionIdx, SeriesIdx), Vec<SeriesYear>>,
     /// Indicator values per region, by year; only years with a value.
     pub indicators: FxHashMap<(RegionIdx, IndicatorIdx), BTreeMap<i32, Value>>,
+    /// The plans of indicators per region, by year (as ratios for rates): given with a
+    /// published value, or computed by the formula from plans of all its inputs.
+    pub indicator_plans: FxHashMap<(RegionIdx, IndicatorIdx), BTreeMap<i32, f64>>,
     /// Per plan, per target, in the model's order.
     pub progress: Vec<Vec<Progress>>,
     /// (plan, target) positions of the targets set on a metric in a region, by target year.
@@ -78,18 +121,41 @@ impl Computed {
         self.indicators.get(&(region, indicator))
     }
 
-    /// An indicator's change from the year before: only when both years have a value and their
-    /// bounds allow a difference ("> a" minus "> b" is not known).
+    pub fn indicator_plan(
+        &self,
+        region: RegionIdx,
+        indicator: IndicatorIdx,
+    ) -> Option<&BTreeMap<i32, f64>> {
+        self.indicator_plans.get(&(region, indicator))
+    }
+
+    /// An indicator's change from the year before: only when both years have a year-end value
+    /// and their bounds allow a difference ("> a" minus "> b" is not known).
     pub fn indicator_change(&self, region: RegionIdx, i: IndicatorIdx, year: i32) -> Option<Value> {
         let values = self.indicator(region, i)?;
         let (now, before) = (values.get(&year)?, values.get(&(year - 1))?);
-        let qualifier = Bound::of(now.qualifier)
-            .less(Bound::of(before.qualifier))
-            .qualifier()?;
+        if now.partial() || before.partial() {
+            return None;
+        }
+        let qualifier = change_qualifier(now.qualifier, before.qualifier)?;
         Some(Value {
-            value: now.value - before.value,
-            qualifier,
+            estimate: now.estimate || before.estimate,
+            ..Value::computed(now.value - before.value, qualifier)
         })
+    }
+
+    /// Whether the value of a target's metric in a region and year is an estimate.
+    pub fn metric_estimate(&self, region: RegionIdx, metric: Metric, year: i32) -> bool {
+        match metric {
+            Metric::Indicator(i) => self
+                .indicator(region, i)
+                .and_then(|m| m.get(&year))
+                .is_some_and(|v| v.estimate),
+            Metric::Series(s, _) => self
+                .series_years(region, s)
+                .iter()
+                .any(|y| y.year == year && y.estimate),
+        }
     }
 
     /// How the value of a target's metric in a region and year is qualified.
@@ -121,7 +187,9 @@ impl Computed {
             Metric::Indicator(i) => self
                 .indicator(region, i)
                 .map(|m| {
+                    // A value taken before its year ended judges no target of that year.
                     m.iter()
+                        .filter(|(_, v)| !v.partial())
                         .map(|(y, v)| Observation {
                             year: *y,
                             value: v.value,
@@ -133,6 +201,7 @@ impl Computed {
             Metric::Series(s, measure) => self
                 .series_years(region, s)
                 .iter()
+                .filter(|y| y.as_of.is_none())
                 .filter_map(|y| {
                     let (v, qualifier) = match measure {
                         Measure::Value => (y.actual, y.qualifier),
@@ -175,7 +244,8 @@ pub fn compute(site: &Site) -> Computed {
                 .map(IndicatorIdx)
                 .filter_map(|i| {
                     let values = indicator_values(site, region, i, &mut warnings);
-                    (!values.is_empty()).then_some((i, values))
+                    let plans = indicator_plans(site, region, i);
+                    (!values.is_empty() || !plans.is_empty()).then_some((i, values, plans))
                 })
                 .collect();
             (region, series, indicators, warnings)
@@ -185,8 +255,13 @@ pub fn compute(site: &Site) -> Computed {
         for (s, stats) in series {
             out.series.insert((region, s), stats);
         }
-        for (i, values) in indicators {
-            out.indicators.insert((region, i), values);
+        for (i, values, plans) in indicators {
+            if !values.is_empty() {
+                out.indicators.insert((region, i), values);
+            }
+            if !plans.is_empty() {
+                out.indicator_plans.insert((region, i), plans);
+            }
         }
         warnings.extend(region_warnings);
     }
@@ -332,12 +407,18 @@ fn series_stats(
                 year,
             );
             let growth = warn(stats::growth(fig.actual, prev), "growth", fig, year);
-            // A change between two lower bounds (or two upper bounds) is not known at all.
-            let change =
-                Bound::of(fig.qualifier).less(Bound::of(prev_fig.and_then(|f| f.qualifier)));
-            let (increase, growth, change_qualifier) = match change.qualifier() {
+            // A change between two lower bounds is not known at all, and a figure taken before
+            // the year ended is no year-end figure to compare with the year before.
+            let comparable = !fig.partial() && !prev_fig.is_some_and(|f| f.partial());
+            let change = change_qualifier(fig.qualifier, prev_fig.and_then(|f| f.qualifier))
+                .filter(|_| comparable);
+            let (increase, growth, change_qualifier) = match change {
                 Some(q) => (stats::increase(fig.actual, prev), growth, q),
                 None => (None, None, None),
+            };
+            let plan_gap = match site.series(series).kind {
+                SeriesKind::Percent => fig.actual.zip(fig.plan).map(|(a, p)| a - p),
+                SeriesKind::Count => None,
             };
             SeriesYear {
                 year,
@@ -345,6 +426,9 @@ fn series_stats(
                 change_qualifier,
                 actual: fig.actual,
                 plan: fig.plan,
+                plan_gap,
+                as_of: fig.as_of,
+                estimate: fig.estimate,
                 attainment,
                 increase,
                 growth,
@@ -354,8 +438,151 @@ fn series_stats(
         .collect()
 }
 
-/// An indicator's values in every year where all its inputs have a figure.
+/// The qualifier of a change between two values; none where their bounds leave it unknown
+/// ("> a" minus "> b"). A lower bound minus an exact value is a lower bound of the change.
+fn change_qualifier(
+    now: Option<Qualifier>,
+    before: Option<Qualifier>,
+) -> Option<Option<Qualifier>> {
+    Bound::of(now).less(Bound::of(before)).qualifier()
+}
+
+/// An indicator's values in every year where all its inputs have a figure, or a source
+/// published it; where both, the recomputed value, and a warning when the published one
+/// differs beyond its rounding.
 fn indicator_values(
+    site: &Site,
+    region: RegionIdx,
+    indicator: IndicatorIdx,
+    warnings: &mut Vec<Warning>,
+) -> BTreeMap<i32, Value> {
+    let mut out = computed_values(site, region, indicator, warnings);
+    let Some(published) = site.published.by_year(region, indicator) else {
+        return out;
+    };
+    for (&year, fig) in published {
+        let Some(p) = fig.actual else { continue };
+        match out.get_mut(&year) {
+            Some(v) => {
+                if v.qualifier.is_none() && fig.qualifier.is_none() {
+                    if let Some(w) =
+                        published_differs(site, region, indicator, year, v.value, p, fig)
+                    {
+                        warnings.push(w);
+                    }
+                }
+                v.origin = Origin::Both { published: p };
+            }
+            None => {
+                out.insert(
+                    year,
+                    Value {
+                        value: p,
+                        qualifier: fig.qualifier,
+                        origin: Origin::Published,
+                        as_of: fig.as_of,
+                        estimate: fig.estimate,
+                    },
+                );
+            }
+        }
+    }
+    out
+}
+
+/// A published value that its own figures do not give, at the precision it is printed with.
+fn published_differs(
+    site: &Site,
+    region: RegionIdx,
+    i: IndicatorIdx,
+    year: i32,
+    recomputed: f64,
+    published: f64,
+    fig: &crate::model::Figure,
+) -> Option<Warning> {
+    let ind = site.indicator(i);
+    let scale = if ind.unit == Unit::Percent {
+        100.0
+    } else {
+        1.0
+    };
+    let decimals = printed_decimals(published * scale);
+    let half = 0.5 * 10f64.powi(-(decimals as i32)) / scale;
+    if (recomputed - published).abs() <= half + 1e-9 {
+        return None;
+    }
+    let percent = if scale == 100.0 { "%" } else { "" };
+    let show = |v: f64, d: usize, vi: bool| {
+        let t = format!("{:.*}{percent}", d, v * scale);
+        if vi {
+            t.replace('.', ",")
+        } else {
+            t
+        }
+    };
+    let d = usize::from(ind.decimals);
+    let code = &site.region(region).code;
+    Some(Warning {
+        pos: fig.pos.clone(),
+        message: Text::new(
+            format!(
+                "`{}` của `{code}` năm {year}: nguồn công bố {} nhưng tính lại từ số liệu được {}; trang hiện số tính lại và ghi số công bố bên cạnh. Kiểm tra số liệu hoặc số công bố",
+                ind.id,
+                show(published, decimals, true),
+                show(recomputed, d, true)
+            ),
+            format!(
+                "`{}` of `{code}` in {year}: the source publishes {} but its figures give {}; pages show the recomputed value with the published one beside it. Check the figures or the published value",
+                ind.id,
+                show(published, decimals, false),
+                show(recomputed, d, false)
+            ),
+        ),
+    })
+}
+
+/// The decimals a published number was written with (25.8 → 1, 25.80 reads as 25.8).
+fn printed_decimals(v: f64) -> usize {
+    (0..6)
+        .find(|d| {
+            let scaled = v * 10f64.powi(*d as i32);
+            (scaled - scaled.round()).abs() < 1e-6
+        })
+        .unwrap_or(6)
+}
+
+/// The plans of an indicator: those published with its values, else the formula over the
+/// plans of its inputs where every input has one (a published rate's plan, `ty_le / 100`).
+fn indicator_plans(site: &Site, region: RegionIdx, indicator: IndicatorIdx) -> BTreeMap<i32, f64> {
+    let ind = site.indicator(indicator);
+    let mut out = BTreeMap::new();
+    if let Some(first) = ind
+        .inputs
+        .first()
+        .and_then(|s| site.figures.by_year(region, *s))
+    {
+        for &year in first.keys() {
+            let plan = |s: SeriesIdx| site.figures.get(region, s, year).and_then(|f| f.plan);
+            if let Ratio::Value(v) = eval(&ind.formula, &plan) {
+                out.insert(year, v);
+            }
+        }
+    }
+    for (&year, fig) in site
+        .published
+        .by_year(region, indicator)
+        .into_iter()
+        .flatten()
+    {
+        if let Some(p) = fig.plan {
+            out.insert(year, p);
+        }
+    }
+    out
+}
+
+/// An indicator's values recomputed in every year where all its inputs have a figure.
+fn computed_values(
     site: &Site,
     region: RegionIdx,
     indicator: IndicatorIdx,
@@ -380,13 +607,20 @@ fn indicator_values(
                 if let Some(max) = ind.maximum.filter(|m| v > m + 1e-12) {
                     warnings.push(above_maximum(site, region, ind, year, v, max));
                 }
+                let inputs = || {
+                    ind.inputs
+                        .iter()
+                        .filter_map(|s| site.figures.get(region, *s, year))
+                };
                 // Inputs whose bounds cancel out give no value rather than a wrong one.
                 if let Some(qualifier) = bound.qualifier() {
                     out.insert(
                         year,
                         Value {
-                            value: v,
-                            qualifier,
+                            // The day of the counts taken earliest in the year.
+                            as_of: inputs().filter_map(|f| f.as_of).min(),
+                            estimate: inputs().any(|f| f.estimate),
+                            ..Value::computed(v, qualifier)
                         },
                     );
                 }
@@ -529,5 +763,38 @@ mod tests {
             eval(&f, &|s| [Some(0.0), Some(3.0), Some(2.0)][s.0]),
             Ratio::Value(0.0)
         );
+    }
+
+    #[test]
+    fn changes_from_bounds() {
+        use Qualifier::*;
+        assert_eq!(change_qualifier(None, None), Some(None));
+        // "> 16.000.000" after an exact figure: the rise is at least the difference.
+        assert_eq!(change_qualifier(Some(MoreThan), None), Some(Some(MoreThan)));
+        // Two lower bounds say nothing of the change.
+        assert_eq!(change_qualifier(Some(MoreThan), Some(MoreThan)), None);
+        assert_eq!(change_qualifier(Some(About), None), Some(Some(About)));
+    }
+
+    #[test]
+    fn published_precision() {
+        assert_eq!(printed_decimals(25.8), 1);
+        assert_eq!(printed_decimals(10.26), 2);
+        assert_eq!(printed_decimals(94.0), 0);
+    }
+
+    #[test]
+    fn values_before_the_year_ended_are_not_compared() {
+        let v = Value::computed(0.2, None);
+        assert!(!v.partial());
+        let at_april = Value {
+            as_of: Some(Date {
+                year: 2023,
+                month: 4,
+                day: 30,
+            }),
+            ..v
+        };
+        assert!(at_april.partial());
     }
 }

@@ -2,7 +2,8 @@
 //! the TOML figures files, each value remembering its row and column in the CSV.
 //!
 //! The first row names the columns, with the keys of a `[[figure]]` block plus `year`: region,
-//! series, year, actual, plan, source, plan_source, qualifier, note, in any order. `;` or `,`
+//! series or indicator, year, actual, value, plan, source, plan_source, qualifier, as_of, status,
+//! note, in any order. `;` or `,`
 //! separates cells (whichever the header uses); cells may be quoted as Excel quotes them. An
 //! empty cell is a missing figure, never 0.
 
@@ -14,20 +15,25 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
+use toml::value::Datetime;
 use toml::Spanned;
 
-const COLUMNS: [&str; 9] = [
+const COLUMNS: [&str; 13] = [
     "region",
     "series",
+    "indicator",
     "year",
     "actual",
+    "value",
     "plan",
     "source",
     "plan_source",
     "qualifier",
+    "as_of",
+    "status",
     "note",
 ];
-const REQUIRED: [&str; 4] = ["region", "series", "year", "source"];
+const REQUIRED: [&str; 3] = ["region", "year", "source"];
 
 /// One cell: its text (quotes removed) and its byte range in the file.
 struct Cell<'a> {
@@ -136,6 +142,21 @@ fn columns(file: &SourceFile, header: &[Cell]) -> Result<BTreeMap<&'static str, 
             ));
         }
     }
+    if !index.contains_key("series") && !index.contains_key("indicator") {
+        let span = header.first().map_or(0..0, |c| c.span.clone());
+        errors.push(invalid(
+            file,
+            &span,
+            Text::new(
+                "dòng tiêu đề không có cột `series` hay `indicator`",
+                "the header row has neither a `series` nor an `indicator` column",
+            ),
+            Text::new(
+                "thêm cột `series` (số người, số đơn vị…) hoặc `indicator` (tỷ lệ như nguồn công bố)",
+                "add a `series` column (people, units…) or an `indicator` column (rates as published)",
+            ),
+        ));
+    }
     if !errors.is_empty() {
         return Err(Error::from_many(errors));
     }
@@ -192,13 +213,13 @@ fn row_figure(
     }
     let before = errors.len();
     let region = row.required("region", errors);
-    let series = row.required("series", errors);
     let source = row.required("source", errors);
     let year = row.year(errors);
     let actual = row.number("actual", numbers, errors);
+    let value = row.number("value", numbers, errors);
     let plan = row.number("plan", numbers, errors);
-    let (Some(region), Some(series), Some(source), Some(year)) = (region, series, source, year)
-    else {
+    let as_of = row.date("as_of", errors);
+    let (Some(region), Some(source), Some(year)) = (region, source, year) else {
         return None;
     };
     // A row with a bad cell is left out whole: half a figure is a wrong one.
@@ -207,12 +228,16 @@ fn row_figure(
     }
     let figure = RawFigure {
         region,
-        series,
+        series: row.text("series"),
+        indicator: row.text("indicator"),
+        value,
         actual,
         plan,
         source,
         plan_source: row.text("plan_source"),
         qualifier: row.text("qualifier"),
+        as_of,
+        status: row.text("status"),
         note: row.text("note").map(|n| n.into_inner()).unwrap_or_default(),
     };
     Some((year, figure))
@@ -250,6 +275,35 @@ impl Row<'_> {
             ));
         }
         found
+    }
+
+    /// A day written as TOML writes it (2022-09-30), the way Excel saves an ISO date.
+    fn date(&self, name: &str, errors: &mut Vec<Error>) -> Option<Spanned<Datetime>> {
+        let t = self.text(name)?;
+        match t.get_ref().parse::<Datetime>() {
+            Ok(d) if d.date.is_some() && d.time.is_none() => Some(Spanned::new(t.span(), d)),
+            _ => {
+                errors.push(invalid(
+                    self.file,
+                    &t.span(),
+                    Text::new(
+                        format!(
+                            "`{}` ở cột `{name}` không phải một ngày năm-tháng-ngày",
+                            t.get_ref()
+                        ),
+                        format!(
+                            "`{}` in the `{name}` column is not a year-month-day date",
+                            t.get_ref()
+                        ),
+                    ),
+                    Text::new(
+                        "ghi ngày theo kiểu 2022-09-30 (định dạng ô yyyy-mm-dd trong Excel)",
+                        "write the day as 2022-09-30 (cell format yyyy-mm-dd in Excel)",
+                    ),
+                ));
+                None
+            }
+        }
     }
 
     fn year(&self, errors: &mut Vec<Error>) -> Option<Spanned<i32>> {
@@ -536,5 +590,44 @@ mod tests {
         assert_eq!(rows[1][1].text, "2");
         let pos = file.pos(&rows[1][1].span);
         assert_eq!((pos.line, pos.column), (2, 11));
+    }
+
+    #[test]
+    fn published_rates_dates_and_estimates_from_excel() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("2024.csv");
+        std::fs::write(
+            &path,
+            "region;indicator;year;value;plan;as_of;status;source\r\n\
+             nghe-an;bao_phu_bhxh;2024;25,80;25,70;2024-09-30;estimate;bna\r\n",
+        )
+        .unwrap();
+        let (years, errors) = load(&path, CsvNumbers::Vietnamese).unwrap();
+        assert!(errors.is_empty());
+        let f = &years[0].data.figure[0];
+        assert_eq!(f.series, None);
+        assert_eq!(
+            f.indicator.as_ref().map(|i| i.get_ref().as_str()),
+            Some("bao_phu_bhxh")
+        );
+        assert_eq!(f.value.as_ref().map(|v| *v.get_ref()), Some(25.8));
+        assert_eq!(f.plan.as_ref().map(|v| *v.get_ref()), Some(25.7));
+        assert_eq!(
+            f.as_of.as_ref().map(|d| d.get_ref().to_string()).as_deref(),
+            Some("2024-09-30")
+        );
+        assert_eq!(
+            f.status.as_ref().map(|s| s.get_ref().as_str()),
+            Some("estimate")
+        );
+    }
+
+    #[test]
+    fn a_header_without_series_or_indicator_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("2024.csv");
+        std::fs::write(&path, "region;year;actual;source\r\nvn;2024;1;s\r\n").unwrap();
+        let err = load(&path, CsvNumbers::Vietnamese).unwrap_err();
+        assert!(err.to_string().contains("series"), "{err}");
     }
 }

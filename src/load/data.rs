@@ -138,8 +138,14 @@ pub struct FiguresFile {
 #[serde(deny_unknown_fields)]
 pub struct RawFigure {
     pub region: Spanned<String>,
-    pub series: Spanned<String>,
-    /// Value at 31 December of the file's year.
+    /// What the figure counts; a row gives `series` or `indicator`, not both.
+    pub series: Option<Spanned<String>>,
+    /// An indicator's value as a source publishes it (`value = 25.8` for 25,8%), for rates
+    /// published without the counts behind them.
+    pub indicator: Option<Spanned<String>>,
+    /// The published value of `indicator`, in percent for a percent indicator.
+    pub value: Option<Spanned<f64>>,
+    /// Value at 31 December of the file's year, or at `as_of`.
     pub actual: Option<Spanned<f64>>,
     /// The plan assigned by the level above (kế hoạch giao).
     pub plan: Option<Spanned<f64>>,
@@ -148,6 +154,10 @@ pub struct RawFigure {
     pub plan_source: Option<Spanned<String>>,
     /// "about" (≈) or "more_than" (>) when the source gives the figure that way.
     pub qualifier: Option<Spanned<String>>,
+    /// The day the figure is at, when not 31 December ("đến 30/9/2022").
+    pub as_of: Option<Spanned<Datetime>>,
+    /// "estimate" (ước tính, ước thực hiện) when the source gives the figure as an estimate.
+    pub status: Option<Spanned<String>>,
     #[serde(default)]
     pub note: String,
 }

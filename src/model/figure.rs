@@ -2,9 +2,10 @@
 //! figures files, and the totals derived from their parts.
 
 use super::check::Checker;
+use super::published::Published;
 use super::region::{Date, Region};
-use super::series::{Series, SeriesKind};
-use super::{bound, year_out_of_range, RegionIdx, SeriesIdx, SourceIdx, YEARS};
+use super::series::{Indicator, Series, SeriesKind, Unit};
+use super::{bound, year_out_of_range, IndicatorIdx, RegionIdx, SeriesIdx, SourceIdx, YEARS};
 use crate::error::{Error, Position, Text, Warning};
 use crate::load::{data, SourceFile};
 use crate::text::number;
@@ -34,6 +35,10 @@ pub struct Figure {
     pub source: SourceIdx,
     pub plan_source: SourceIdx,
     pub qualifier: Option<Qualifier>,
+    /// The day of a figure taken before the year ended ("đến 30/9/2022"); `None` at 31 December.
+    pub as_of: Option<Date>,
+    /// The source gives the figure as an estimate (ước tính, ước thực hiện).
+    pub estimate: bool,
     pub note: String,
     /// Summed from the series' parts (compulsory + voluntary = total), not read from a file.
     pub derived: bool,
@@ -49,6 +54,11 @@ pub struct Figures {
 }
 
 impl Figure {
+    /// A figure taken before the year ended: not comparable with the year-end figures of other
+    /// years, nor a judge of a target for its year.
+    pub fn partial(&self) -> bool {
+        self.as_of.is_some()
+    }
     /// The same figure as pages show it: everything but where it is written.
     pub fn same_as(&self, other: &Figure) -> bool {
         self.actual == other.actual
@@ -56,6 +66,8 @@ impl Figure {
             && self.source == other.source
             && self.plan_source == other.plan_source
             && self.qualifier == other.qualifier
+            && self.as_of == other.as_of
+            && self.estimate == other.estimate
             && self.note == other.note
             && self.derived == other.derived
     }
@@ -72,7 +84,7 @@ impl Figures {
     }
     /// The figures of checked files, each region and series filled on one core, in file and
     /// row order; a second figure for the same year is a duplicate of the first.
-    fn gather(
+    pub(super) fn gather(
         regions: usize,
         series: usize,
         files: &[Vec<CheckedFigure>],
@@ -104,7 +116,12 @@ impl Figures {
                                 Error::DuplicateFigure {
                                     pos: figure.pos.clone(),
                                     region: raw.region.get_ref().clone(),
-                                    series: raw.series.get_ref().clone(),
+                                    series: raw
+                                        .series
+                                        .as_ref()
+                                        .or(raw.indicator.as_ref())
+                                        .map(|s| s.get_ref().clone())
+                                        .unwrap_or_default(),
                                     year: *year,
                                     first: Box::new(first.pos.clone()),
                                 },
@@ -160,35 +177,42 @@ impl Figures {
 }
 
 /// The figures of all files: checked, gathered, completed with the totals their parts give, and
-/// compared with the figures of the units within each region.
+/// compared with the figures of the units within each region; and the indicator values the
+/// files give as published.
 pub(super) fn figures(
     c: &mut Checker,
     files: &[Arc<data::Loaded<data::FiguresFile>>],
     regions: &[Region],
     series: &[Series],
-) -> Figures {
+    indicators: &[Indicator],
+) -> (Figures, Published) {
     // A national site has a figures file per year with a row per region and series: the
     // files' rows are checked on all cores, then gathered in file order, so that a duplicate
     // is reported against the figure the earlier file gives.
-    let checked: Vec<(Checker, Vec<CheckedFigure>)> = files
+    let checked: Vec<(Checker, Vec<CheckedFigure>, Vec<CheckedFigure>)> = files
         .par_iter()
         .map(|f| {
             let mut fc = c.fork();
-            let rows = figures_file(&mut fc, f, regions, series);
-            (fc, rows)
+            let (of_series, of_indicators) = figures_file(&mut fc, f, regions, series, indicators);
+            (fc, of_series, of_indicators)
         })
         .collect();
-    let mut checked_files = Vec::with_capacity(checked.len());
-    for (fc, rows) in checked {
+    let mut series_files = Vec::with_capacity(checked.len());
+    let mut indicator_files = Vec::with_capacity(checked.len());
+    for (fc, of_series, of_indicators) in checked {
         c.join(fc);
-        checked_files.push(rows);
+        series_files.push(of_series);
+        indicator_files.push(of_indicators);
     }
-    let (mut figures, duplicates) = Figures::gather(regions.len(), series.len(), &checked_files);
+    let (mut figures, duplicates) = Figures::gather(regions.len(), series.len(), &series_files);
+    c.errors.extend(duplicates);
+    let (published, duplicates) =
+        Figures::gather(regions.len(), indicators.len(), &indicator_files);
     c.errors.extend(duplicates);
 
     derive_totals(&mut figures, regions, series, &mut c.warnings);
     sub_regions_within_parent(&figures, regions, series, &mut c.warnings);
-    figures
+    (figures, Published::new(published))
 }
 
 /// The people counted in a region's units are counted in the region too: where the units of a
@@ -265,6 +289,10 @@ fn derive_totals(
                     .map(|p| figures.get(region, *p, year))
                     .collect();
                 let Some(parts) = parts else { continue };
+                // Parts counted on different days do not add up to one total.
+                if parts.iter().any(|f| f.as_of != fig.as_of) {
+                    continue;
+                }
                 let Some(sum) = parts.iter().map(|f| f.actual).sum::<Option<f64>>() else {
                     continue;
                 };
@@ -313,6 +341,8 @@ fn derive_totals(
                         source: fig.source,
                         plan_source: existing.map_or(fig.source, |f| f.plan_source),
                         qualifier,
+                        as_of: fig.as_of,
+                        estimate: parts.iter().any(|f| f.estimate),
                         // Pages say it is a sum, in their own language (`derived`).
                         note: String::new(),
                         derived: true,
@@ -327,17 +357,26 @@ fn derive_totals(
     }
 }
 
-/// A figure that passed its checks, with its region, series and year and the row it came from.
+/// A figure that passed its checks, with its region, what it measures (a series, or for a
+/// published value an indicator, by its index) and year, and the row it came from.
 type CheckedFigure<'a> = (RegionIdx, SeriesIdx, i32, Figure, &'a data::RawFigure);
 
-/// The figures of one file that pass their checks, with their region, series and year; the
-/// problems of the others go to `c`.
+/// What a row of a figures file gives: a series' figure or an indicator's published value.
+#[derive(Clone, Copy)]
+enum Measured {
+    Series(SeriesIdx),
+    Indicator(IndicatorIdx),
+}
+
+/// The figures of one file that pass their checks, with their region, series and year, then
+/// the published indicator values; the problems of the others go to `c`.
 fn figures_file<'a>(
     c: &mut Checker,
     f: &'a data::Loaded<data::FiguresFile>,
     regions: &[Region],
     series: &[Series],
-) -> Vec<CheckedFigure<'a>> {
+    indicators: &[Indicator],
+) -> (Vec<CheckedFigure<'a>>, Vec<CheckedFigure<'a>>) {
     let file = &f.file;
     let year = *f.data.year.get_ref();
     if !YEARS.contains(&year) {
@@ -350,19 +389,38 @@ fn figures_file<'a>(
                 "write the reporting year, e.g. `year = 2019`",
             ),
         );
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     if !check_file_name_year(c, file, &f.data.year) {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
-    f.data
-        .figure
-        .iter()
-        .filter_map(|raw| {
-            let (r, s, figure) = figure(c, file, raw, year, regions, series)?;
-            Some((r, s, year, figure, raw))
-        })
-        .collect()
+    let ctx = Context {
+        file,
+        year,
+        regions,
+        series,
+        indicators,
+    };
+    let (mut of_series, mut of_indicators) = (Vec::new(), Vec::new());
+    for raw in &f.data.figure {
+        match figure(c, &ctx, raw) {
+            Some((r, Measured::Series(s), figure)) => of_series.push((r, s, year, figure, raw)),
+            Some((r, Measured::Indicator(i), figure)) => {
+                of_indicators.push((r, SeriesIdx(i.0), year, figure, raw))
+            }
+            None => {}
+        }
+    }
+    (of_series, of_indicators)
+}
+
+/// What a row is checked against.
+struct Context<'a> {
+    file: &'a SourceFile,
+    year: i32,
+    regions: &'a [Region],
+    series: &'a [Series],
+    indicators: &'a [Indicator],
 }
 
 /// `data/figures/2019.toml` must hold `year = 2019`: a copied file with a stale year would
@@ -391,18 +449,16 @@ fn check_file_name_year(c: &mut Checker, file: &SourceFile, year: &Spanned<i32>)
     }
 }
 
-/// One row of a figures file, checked: its region, series and figure; `None` when it fails a
-/// check, the problems going to `c`.
+/// One row of a figures file, checked: its region, what it measures and its figure; `None`
+/// when it fails a check, the problems going to `c`.
 fn figure(
     c: &mut Checker,
-    file: &SourceFile,
+    ctx: &Context,
     raw: &data::RawFigure,
-    year: i32,
-    regions: &[Region],
-    series: &[Series],
-) -> Option<(RegionIdx, SeriesIdx, Figure)> {
+) -> Option<(RegionIdx, Measured, Figure)> {
+    let file = ctx.file;
     let region = c.region(&raw.region, file);
-    let s = c.series(&raw.series, file);
+    let measured = measured(c, file, raw);
     let source = c.source(&raw.source, file);
     let plan_source = match &raw.plan_source {
         Some(p) => c.source(p, file),
@@ -420,35 +476,45 @@ fn figure(
             ],
         )
     });
-    if raw.actual.is_none() && raw.plan.is_none() {
-        c.invalid(
-            file,
-            raw.series.span(),
-            Text::new(
-                "số liệu không có cả `actual` lẫn `plan`",
-                "the figure has neither `actual` nor `plan`",
-            ),
-            Text::new(
-                "ghi `actual = …` (số thực hiện tại 31/12), `plan = …` (kế hoạch được giao), hoặc cả hai",
-                "give `actual = …` (the value at 31 December), `plan = …` (the assigned plan), or both",
-            ),
-        );
+    let estimate = match &raw.status {
+        Some(s) => c.keyword(s, file, "status", &[("estimate", true)]),
+        None => Some(false),
+    };
+    let as_of = as_of(c, file, raw, ctx.year);
+    let (region, measured, source, plan_source) = (region?, measured?, source?, plan_source?);
+    let (estimate, as_of) = (estimate?, as_of?);
+    if !values_given(c, file, raw, measured) {
         return None;
     }
-    let (region, s, source, plan_source) = (region?, s?, source?, plan_source?);
-    if !existed_that_year(c, file, raw, year, regions, region) {
+    let day = as_of.unwrap_or(Date {
+        year: ctx.year as u16,
+        month: 12,
+        day: 31,
+    });
+    if !existed_on(c, file, raw, day, ctx.regions, region) {
         return None;
     }
-    values_ok(c, file, raw, series[s.0].kind).then(|| {
+    let range = match measured {
+        Measured::Series(s) => ValueRange::of_series(&ctx.series[s.0]),
+        Measured::Indicator(i) => ValueRange::of_indicator(&ctx.indicators[i.0]),
+    };
+    let scale = range.scale;
+    values_ok(c, file, raw, range).then(|| {
         (
             region,
-            s,
+            measured,
             Figure {
-                actual: raw.actual.as_ref().map(|v| *v.get_ref()),
-                plan: raw.plan.as_ref().map(|v| *v.get_ref()),
+                actual: raw
+                    .actual
+                    .as_ref()
+                    .or(raw.value.as_ref())
+                    .map(|v| *v.get_ref() / scale),
+                plan: raw.plan.as_ref().map(|v| *v.get_ref() / scale),
                 source,
                 plan_source,
                 qualifier,
+                as_of: ((day.month, day.day) != (12, 31)).then_some(day),
+                estimate,
                 note: raw.note.clone(),
                 derived: false,
                 pos: file.pos(&raw.region.span()),
@@ -457,23 +523,161 @@ fn figure(
     })
 }
 
-/// A figure is given for a year its unit existed in; otherwise the message names the unit that
-/// took its place, when the data say.
-fn existed_that_year(
+/// A row gives a series or an indicator, not both and not neither.
+fn measured(c: &mut Checker, file: &SourceFile, raw: &data::RawFigure) -> Option<Measured> {
+    match (&raw.series, &raw.indicator) {
+        (Some(s), None) => c.series(s, file).map(Measured::Series),
+        (None, Some(i)) => c.indicator(i, file).map(Measured::Indicator),
+        (Some(_), Some(i)) => {
+            c.invalid(
+                file,
+                i.span(),
+                Text::new(
+                    "số liệu ghi cả `series` lẫn `indicator`",
+                    "the figure gives both `series` and `indicator`",
+                ),
+                Text::new(
+                    "mỗi khối `[[figure]]` là số liệu của một dãy (`series`, `actual = …`) hoặc giá trị công bố của một chỉ tiêu (`indicator`, `value = …`): tách làm hai khối",
+                    "each `[[figure]]` is a series' figure (`series`, `actual = …`) or an indicator's published value (`indicator`, `value = …`): make it two blocks",
+                ),
+            );
+            None
+        }
+        (None, None) => {
+            c.invalid(
+                file,
+                raw.region.span(),
+                Text::new(
+                    "số liệu không ghi `series` hay `indicator`",
+                    "the figure names neither a `series` nor an `indicator`",
+                ),
+                Text::new(
+                    "ghi `series = \"bhxh\"` với `actual = …`, hoặc với một tỷ lệ chỉ có số công bố: `indicator = \"bao_phu_bhxh\"` với `value = 25.8`",
+                    "write `series = \"bhxh\"` with `actual = …`, or for a rate published on its own: `indicator = \"bao_phu_bhxh\"` with `value = 25.8`",
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// A series' figure is `actual`, an indicator's published value is `value`; each row gives it
+/// or a plan.
+fn values_given(c: &mut Checker, file: &SourceFile, raw: &data::RawFigure, m: Measured) -> bool {
+    let (own, other, own_name, other_name) = match m {
+        Measured::Series(_) => (&raw.actual, &raw.value, "actual", "value"),
+        Measured::Indicator(_) => (&raw.value, &raw.actual, "value", "actual"),
+    };
+    if let Some(wrong) = other {
+        let hint = match m {
+            Measured::Series(_) => Text::new(
+                "số liệu của một dãy ghi `actual = …`; `value` dành cho giá trị công bố của một chỉ tiêu (`indicator`)",
+                "a series' figure is written `actual = …`; `value` is an indicator's published value (`indicator`)",
+            ),
+            Measured::Indicator(_) => Text::new(
+                "giá trị công bố của một chỉ tiêu ghi `value = …` (tỷ lệ ghi theo phần trăm: 25.8 cho 25,8%)",
+                "an indicator's published value is written `value = …` (a rate in percent: 25.8 for 25,8%)",
+            ),
+        };
+        c.invalid(
+            file,
+            wrong.span(),
+            Text::new(
+                format!("khối này dùng `{own_name}`, không dùng `{other_name}`"),
+                format!("this block takes `{own_name}`, not `{other_name}`"),
+            ),
+            hint,
+        );
+        return false;
+    }
+    if own.is_none() && raw.plan.is_none() {
+        c.invalid(
+            file,
+            raw.series.as_ref().or(raw.indicator.as_ref()).map_or(raw.region.span(), |s| s.span()),
+            Text::new(
+                format!("số liệu không có cả `{own_name}` lẫn `plan`"),
+                format!("the figure has neither `{own_name}` nor `plan`"),
+            ),
+            Text::new(
+                format!("ghi `{own_name} = …` (số thực hiện tại 31/12, hoặc tại ngày `as_of`), `plan = …` (kế hoạch được giao), hoặc cả hai"),
+                format!("give `{own_name} = …` (the value at 31 December, or at `as_of`), `plan = …` (the assigned plan), or both"),
+            ),
+        );
+        return false;
+    }
+    true
+}
+
+/// The day of a figure taken before 31 December, within the file's year; `Some(None)` for a
+/// year-end figure, `None` when the date is wrong.
+fn as_of(
     c: &mut Checker,
     file: &SourceFile,
     raw: &data::RawFigure,
     year: i32,
+) -> Option<Option<Date>> {
+    let Some(d) = &raw.as_of else {
+        return Some(None);
+    };
+    let day = match (d.get_ref().date, d.get_ref().time) {
+        (Some(day), None) => day,
+        _ => {
+            c.invalid(
+                file,
+                d.span(),
+                Text::new(
+                    "`as_of` phải là một ngày, không kèm giờ",
+                    "`as_of` must be a day, without a time",
+                ),
+                Text::new(
+                    format!("ghi năm-tháng-ngày không ngoặc kép: `as_of = {year}-09-30`"),
+                    format!("write year-month-day without quotes: `as_of = {year}-09-30`"),
+                ),
+            );
+            return None;
+        }
+    };
+    if i32::from(day.year) != year {
+        c.invalid(
+            file,
+            d.span(),
+            Text::new(
+                format!("ngày `as_of` {} không thuộc năm {year} của tệp", d.get_ref()),
+                format!("the `as_of` day {} is not in the file's year {year}", d.get_ref()),
+            ),
+            Text::new(
+                format!(
+                    "số liệu tại một ngày của năm {} ghi vào tệp của năm đó; nếu nguồn viết \"đến 30/9/{year}\" thì ghi `as_of = {year}-09-30`",
+                    day.year
+                ),
+                format!(
+                    "a figure at a day of {} goes in that year's file; for \"at 30/9/{year}\" write `as_of = {year}-09-30`",
+                    day.year
+                ),
+            ),
+        );
+        return None;
+    }
+    Some(Some(Date {
+        year: day.year,
+        month: day.month,
+        day: day.day,
+    }))
+}
+
+/// A figure is given for a year its unit existed in; otherwise the message names the unit that
+/// took its place, when the data say.
+fn existed_on(
+    c: &mut Checker,
+    file: &SourceFile,
+    raw: &data::RawFigure,
+    day: Date,
     regions: &[Region],
     region: RegionIdx,
 ) -> bool {
+    let year = day.year;
     if let Some(r) = regions.get(region.0) {
-        // A figure is at 31 December: the unit must exist on that day.
-        let day = Date {
-            year: year as u16,
-            month: 12,
-            day: 31,
-        };
+        // A figure is at 31 December or at its `as_of` day: the unit must exist on that day.
         let before = r.from.is_some_and(|d| d > day);
         let after = r.until.is_some_and(|d| d < day);
         if before || after {
@@ -523,10 +727,59 @@ fn existed_that_year(
 /// rounded to another without a word.
 const MAX_EXACT: f64 = 9_007_199_254_740_992.0;
 
-/// A figure's values are finite, and within what its series' kind allows.
-fn values_ok(c: &mut Checker, file: &SourceFile, raw: &data::RawFigure, kind: SeriesKind) -> bool {
+/// What a row's values may be: whole and not negative for counts, a percentage for rates; and
+/// how a published percentage becomes the ratio indicators compute (25.8 → 0.258).
+#[derive(Clone, Copy)]
+struct ValueRange {
+    count: bool,
+    /// The bounds of a percentage, in percent.
+    percent: Option<(f64, f64)>,
+    scale: f64,
+}
+
+impl ValueRange {
+    fn of_series(s: &Series) -> ValueRange {
+        match s.kind {
+            SeriesKind::Count => ValueRange {
+                count: true,
+                percent: None,
+                scale: 1.0,
+            },
+            SeriesKind::Percent => ValueRange {
+                count: false,
+                percent: Some((0.0, 100.0)),
+                scale: 1.0,
+            },
+        }
+    }
+    fn of_indicator(i: &Indicator) -> ValueRange {
+        match i.unit {
+            Unit::Percent => ValueRange {
+                count: false,
+                // A share of a whole is 0–100%; a rate without a maximum (a growth) may be
+                // negative or above 100%.
+                percent: i.maximum.map(|m| (0.0, m * 100.0)),
+                scale: 100.0,
+            },
+            Unit::Number => ValueRange {
+                count: false,
+                percent: None,
+                scale: 1.0,
+            },
+        }
+    }
+}
+
+/// A figure's values are finite, and within what its series' kind or indicator allows.
+fn values_ok(c: &mut Checker, file: &SourceFile, raw: &data::RawFigure, range: ValueRange) -> bool {
     let mut ok = true;
-    for v in [&raw.actual, &raw.plan].into_iter().flatten() {
+    let what = raw
+        .series
+        .as_ref()
+        .or(raw.indicator.as_ref())
+        .map(|s| s.get_ref().clone())
+        .unwrap_or_default();
+    for v in [&raw.actual, &raw.value, &raw.plan].into_iter().flatten() {
         let value = *v.get_ref();
         if !value.is_finite() {
             c.invalid(
@@ -553,26 +806,35 @@ fn values_ok(c: &mut Checker, file: &SourceFile, raw: &data::RawFigure, kind: Se
                 ),
             );
             ok = false;
-        } else if value < 0.0 && kind == SeriesKind::Count {
+        } else if value < 0.0 && range.count {
             c.errors.push(Error::NegativeCount {
                 pos: file.pos(&v.span()),
-                series: raw.series.get_ref().clone(),
+                series: what.clone(),
                 value,
             });
             ok = false;
-        } else if kind == SeriesKind::Count && !c.whole_count(file, v) {
+        } else if range.count && !c.whole_count(file, v) {
             ok = false;
-        } else if kind == SeriesKind::Percent && !(0.0..=100.0).contains(&value) {
+        } else if let Some((low, high)) = range.percent.filter(|(l, h)| !(*l..=*h).contains(&value))
+        {
             c.invalid(
                 file,
                 v.span(),
                 Text::new(
-                    format!("{value} không phải tỷ lệ phần trăm từ 0 đến 100"),
-                    format!("{value} is not a percentage between 0 and 100"),
+                    format!(
+                        "{value} không phải tỷ lệ phần trăm từ {} đến {}",
+                        number(low, true),
+                        number(high, true)
+                    ),
+                    format!(
+                        "{value} is not a percentage between {} and {}",
+                        number(low, false),
+                        number(high, false)
+                    ),
                 ),
                 Text::new(
-                    "dãy tỷ lệ ghi theo phần trăm: 24.8 cho 24,8%",
-                    "percent series are written in percent: 24.8 for 24,8%",
+                    "tỷ lệ ghi theo phần trăm: 24.8 cho 24,8%",
+                    "rates are written in percent: 24.8 for 24,8%",
                 ),
             );
             ok = false;

@@ -10,6 +10,7 @@ pub mod formula;
 mod page;
 mod plan;
 mod printed;
+mod published;
 mod region;
 mod series;
 mod source;
@@ -18,6 +19,7 @@ pub use figure::{Figure, Figures, Qualifier};
 pub use page::Page;
 pub use plan::{Comparison, Measure, Metric, Plan, Target, Task};
 pub use printed::{parse_printed, Printed, PrintedMeasure, PrintedOf};
+pub use published::Published;
 pub use region::{Date, Level, Region, LEVELS};
 pub use series::{Indicator, Series, SeriesKind, Unit};
 pub use source::Source;
@@ -52,6 +54,8 @@ pub struct Site {
     pub indicators: Vec<Indicator>,
     pub sources: Vec<Source>,
     pub figures: Figures,
+    /// Indicator values as sources publish them.
+    pub published: Published,
     pub plans: Vec<Plan>,
     /// Pages of prose, by file name.
     pub pages: Vec<Page>,
@@ -90,7 +94,8 @@ pub fn build(mut input: load::Input) -> Result<Site, Error> {
     let series = series::series(&mut c, &input.series);
     let indicators = series::indicators(&mut c, &input.indicators);
     let sources = source::sources(&mut c, &input.sources);
-    let figures = figure::figures(&mut c, &input.figures, &regions, &series);
+    let (figures, published) =
+        figure::figures(&mut c, &input.figures, &regions, &series, &indicators);
     let plans = plan::plans(&mut c, &input.plans, &regions, &indicators, &series);
     let pages = page::pages(&input.pages);
     check_texts(&mut c, &input);
@@ -111,6 +116,7 @@ pub fn build(mut input: load::Input) -> Result<Site, Error> {
         indicators,
         sources,
         figures,
+        published,
         plans,
         pages,
         region_index,

@@ -6,7 +6,7 @@ use super::format::{self, plain};
 use super::i18n::Tr;
 use super::view::{self, SourceRef};
 use crate::compute::progress::{Status, Unjudged};
-use crate::compute::Computed;
+use crate::compute::{Computed, Origin};
 use crate::model::{
     Comparison, IndicatorIdx, Measure, Metric, Qualifier, RegionIdx, SeriesIdx, SeriesKind, Site,
     Unit,
@@ -38,7 +38,7 @@ fn meaning(tr: &Tr, file: &str, f: &Field) -> String {
 
 const STATUS_FIELD: Field = field("status", "string");
 
-const OBSERVATION_FIELDS: [Field; 17] = [
+const OBSERVATION_FIELDS: [Field; 22] = [
     field("region_code", "string"),
     field("region", "string"),
     field("kind", "string"),
@@ -56,6 +56,11 @@ const OBSERVATION_FIELDS: [Field; 17] = [
     field("development_index_percent", "number"),
     field("source", "string"),
     field("source_url", "string"),
+    field("plan_gap_points", "number"),
+    field("as_of", "date"),
+    field("estimate", "boolean"),
+    field("origin", "string"),
+    field("published_value", "number"),
 ];
 
 const TARGET_FIELDS: [Field; 17] = [
@@ -100,6 +105,16 @@ pub struct Observation {
     pub development_index_percent: Option<String>,
     pub source: String,
     pub source_url: String,
+    /// For a rate: actual minus plan, in percentage points.
+    pub plan_gap_points: Option<String>,
+    /// The day of a figure taken before the year ended, `YYYY-MM-DD`; empty at 31 December.
+    pub as_of: String,
+    pub estimate: bool,
+    /// How an indicator's value came: computed, published, or computed_and_published (with
+    /// the published value in the notes of the page).
+    pub origin: &'static str,
+    /// The value a source published beside the recomputed one.
+    pub published_value: Option<String>,
 }
 
 impl Observation {
@@ -123,6 +138,11 @@ impl Observation {
             o(&self.development_index_percent),
             self.source.clone(),
             self.source_url.clone(),
+            o(&self.plan_gap_points),
+            self.as_of.clone(),
+            if self.estimate { "true" } else { "false" }.to_string(),
+            self.origin.to_string(),
+            o(&self.published_value),
         ]
     }
 }
@@ -177,9 +197,18 @@ fn series_rows(
                 development_index_percent: y.development_index.map(|v| plain(v * 100.0, 2)),
                 source,
                 source_url,
+                plan_gap_points: y.plan_gap.map(|v| plain(v, 2)),
+                as_of: y.as_of.map(iso_date).unwrap_or_default(),
+                estimate: y.estimate,
+                origin: "",
+                published_value: None,
             }
         })
         .collect()
+}
+
+fn iso_date(d: crate::model::Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
 }
 
 /// The rows of one indicator for a region: what an indicator block's table shows.
@@ -192,14 +221,26 @@ fn indicator_rows(
 ) -> Vec<Observation> {
     let region = site.region(r);
     let ind = site.indicator(i);
-    computed
-        .indicator(r, i)
+    let values = computed.indicator(r, i);
+    let plans = computed.indicator_plan(r, i);
+    let years: std::collections::BTreeSet<i32> = values
         .into_iter()
-        .flatten()
-        .map(|(year, v)| {
-            let (n, d) = view::indicator_number(site, i, v.value);
-            let (source, source_url) = join_sources(&view::input_sources(site, r, i, *year));
-            let change = computed.indicator_change(r, i, *year);
+        .flat_map(|m| m.keys())
+        .chain(plans.into_iter().flat_map(|m| m.keys()))
+        .copied()
+        .collect();
+    years
+        .into_iter()
+        .map(|year| {
+            let v = values.and_then(|m| m.get(&year));
+            let plan = plans.and_then(|m| m.get(&year)).copied();
+            let number = |x: f64| {
+                let (n, d) = view::indicator_number(site, i, x);
+                plain(n, d)
+            };
+            let (source, source_url) = join_sources(&view::input_sources(site, r, i, year));
+            let change = computed.indicator_change(r, i, year);
+            let both = v.zip(plan);
             Observation {
                 region_code: region.code.clone(),
                 region: tr.name(&region.name_vi, &region.name_en),
@@ -210,11 +251,18 @@ fn indicator_rows(
                     Unit::Percent => "%".into(),
                     Unit::Number => String::new(),
                 },
-                year: *year,
-                value: Some(plain(n, d)),
-                qualifier: qualifier_word(v.qualifier),
-                plan: None,
-                attainment_percent: None,
+                year,
+                value: v.map(|v| {
+                    let (n, d) = view::indicator_value_number(site, i, v);
+                    plain(n, d)
+                }),
+                qualifier: qualifier_word(v.and_then(|v| v.qualifier)),
+                plan: plan.map(number),
+                attainment_percent: both
+                    .and_then(|(v, p)| {
+                        crate::compute::stats::attainment(Some(v.value), Some(p)).value()
+                    })
+                    .map(|a| plain(a * 100.0, 2)),
                 change: change.map(|c| {
                     let (n, d) = view::indicator_change_number(site, i, c.value);
                     plain(n, d)
@@ -224,6 +272,30 @@ fn indicator_rows(
                 development_index_percent: None,
                 source,
                 source_url,
+                plan_gap_points: both.filter(|_| ind.unit == Unit::Percent).map(|(v, p)| {
+                    let (n, d) = view::indicator_change_number(site, i, v.value - p);
+                    plain(n, d)
+                }),
+                as_of: v.and_then(|v| v.as_of).map(iso_date).unwrap_or_default(),
+                estimate: v.is_some_and(|v| v.estimate),
+                origin: match v.map(|v| v.origin) {
+                    None => "",
+                    Some(Origin::Computed) => "computed",
+                    Some(Origin::Published) => "published",
+                    Some(Origin::Both { .. }) => "computed_and_published",
+                },
+                published_value: v.and_then(|v| match v.origin {
+                    Origin::Both { published } => {
+                        let as_published = crate::compute::Value {
+                            value: published,
+                            origin: Origin::Published,
+                            ..*v
+                        };
+                        let (n, d) = view::indicator_value_number(site, i, &as_published);
+                        Some(plain(n, d))
+                    }
+                    _ => None,
+                }),
             }
         })
         .collect()
@@ -233,7 +305,9 @@ fn indicator_rows(
 pub fn region_rows(tr: &Tr, site: &Site, computed: &Computed, r: RegionIdx) -> Vec<Observation> {
     let mut rows = Vec::new();
     for s in (0..site.series.len()).map(SeriesIdx) {
-        if site.series(s).kind == SeriesKind::Count {
+        // As on the page: rates reach it through the indicators that read them.
+        let read = site.indicators.iter().any(|i| i.inputs.contains(&s));
+        if site.series(s).kind == SeriesKind::Count || !read {
             rows.extend(series_rows(tr, site, computed, r, s));
         }
     }
@@ -354,6 +428,11 @@ pub fn observations_json(tr: &Tr, title: &str, page_url: &str, rows: &[Observati
         unit: &'a str,
         value: JsonNumber<'a>,
         year: i32,
+        plan_gap_points: JsonNumber<'a>,
+        as_of: Option<&'a str>,
+        estimate: bool,
+        origin: &'a str,
+        published_value: JsonNumber<'a>,
     }
     #[derive(Serialize)]
     struct FieldView<'a> {
@@ -399,6 +478,11 @@ pub fn observations_json(tr: &Tr, title: &str, page_url: &str, rows: &[Observati
                 unit: &o.unit,
                 value: JsonNumber(&o.value),
                 year: o.year,
+                plan_gap_points: JsonNumber(&o.plan_gap_points),
+                as_of: (!o.as_of.is_empty()).then_some(o.as_of.as_str()),
+                estimate: o.estimate,
+                origin: o.origin,
+                published_value: JsonNumber(&o.published_value),
             })
             .collect(),
         title,

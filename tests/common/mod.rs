@@ -32,6 +32,15 @@ pub fn example_site() -> tempfile::TempDir {
     dir
 }
 
+/// A copy of the second example (`tests/sites/nghe-an`) with the repository's theme, in a
+/// temporary folder.
+pub fn nghe_an_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy(&repo().join("tests/sites/nghe-an"), dir.path());
+    copy(&repo().join("themes"), &dir.path().join("themes"));
+    dir
+}
+
 /// Builds the site at `root` into `output`.
 pub fn build(root: &Path, output: &Path, base_url: Option<&str>) -> Result<(), baophu::Error> {
     baophu::cmd::build::run(&baophu::cmd::build::Options {

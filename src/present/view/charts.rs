@@ -84,10 +84,19 @@ impl Slots {
 
 /// The legend of a chart over time: the actual figures, and the approximate ones, the plan
 /// and the targets when the chart has them.
-pub(super) fn time_keys(tr: &Tr, approximate: bool, plan: bool, targets: bool) -> Vec<Key> {
+pub(super) fn time_keys(
+    tr: &Tr,
+    approximate: bool,
+    partial: bool,
+    plan: bool,
+    targets: bool,
+) -> Vec<Key> {
     let mut keys = vec![key("key-actual", tr.t("key_actual"))];
     if approximate {
         keys.push(key("key-actual", tr.t("key_approximate")));
+    }
+    if partial {
+        keys.push(key("key-actual", tr.t("key_partial")));
     }
     if plan {
         keys.push(key("key-plan", tr.t("key_plan")));

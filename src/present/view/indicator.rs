@@ -377,9 +377,9 @@ impl IndicatorView {
     /// The latest value of the first region shown (the highest level).
     pub fn headline(&self, tr: &Tr) -> Option<(String, String, Option<&ChartView>)> {
         self.blocks.iter().find_map(|b| {
-            let row = b.rows.last()?;
+            let row = b.rows.iter().rev().find(|r| r.value.is_some())?;
             Some((
-                row.value.clone(),
+                row.value.clone()?,
                 tr.f(
                     "what_in_year",
                     &[("what", &b.region.name), ("year", &row.year.to_string())],

@@ -6,8 +6,10 @@ use super::links::{indicator_url, region_link, Link};
 use super::names::{formula_words, indicator_name, region_name};
 use super::sources::{figure_note, input_sources, SourceRef};
 use super::targets::{target_view, targets_for, TargetView};
-use super::values::{indicator_change, indicator_value, qualified};
-use crate::compute::{Computed, Value};
+use super::values::{
+    indicator_change, indicator_change_number, indicator_value, indicator_value_text, qualified,
+};
+use crate::compute::{Computed, Origin, Value};
 use crate::model::{IndicatorIdx, Metric, RegionIdx, Site, Unit};
 use crate::present::chart::time::{time_chart, TimeChart};
 use crate::present::format;
@@ -18,7 +20,13 @@ use std::collections::{BTreeMap, BTreeSet};
 #[derive(Serialize)]
 pub struct IndicatorRow {
     pub year: i32,
-    pub value: String,
+    pub value: Option<String>,
+    /// "đến 30/9/2022", "ước tính", "số công bố…": how the value was taken.
+    pub marks: Vec<String>,
+    pub plan: Option<String>,
+    /// Against the plan: the ratio, and for a rate the difference in points.
+    pub attainment: Option<String>,
+    pub plan_gap: Option<String>,
     /// From the year before, when both have a value.
     pub change: Option<String>,
     pub sources: Vec<SourceRef>,
@@ -37,6 +45,7 @@ pub struct IndicatorBlock {
     pub region_code: String,
     pub chart: Option<ChartView>,
     pub has_approximate: bool,
+    pub has_plan: bool,
     pub rows: Vec<IndicatorRow>,
     pub targets: Vec<TargetView>,
 }
@@ -62,7 +71,7 @@ pub(super) fn indicator_block(
     let ind = site.indicator(i);
     let values = computed.indicator(region, i);
     let targets = targets_for(site, computed, region, Metric::Indicator(i));
-    if values.is_none() && targets.is_empty() {
+    if values.is_none() && targets.is_empty() && computed.indicator_plan(region, i).is_none() {
         return None;
     }
     let at = IndicatorIn {
@@ -82,6 +91,7 @@ pub(super) fn indicator_block(
         region: region_link(tr, site, region),
         region_code: site.region(region).code.clone(),
         has_approximate: has_approximate(values),
+        has_plan: rows.iter().any(|r| r.plan.is_some()),
         chart,
         rows,
         targets: targets
@@ -91,24 +101,74 @@ pub(super) fn indicator_block(
     })
 }
 
-/// Whether some value is "about" or a bound.
+/// Whether some value is "about" or a bound, or an estimate.
 fn has_approximate(values: Option<&BTreeMap<i32, Value>>) -> bool {
-    values.is_some_and(|m| m.values().any(|v| v.qualifier.is_some()))
+    values.is_some_and(|m| m.values().any(|v| v.qualifier.is_some() || v.estimate))
+}
+
+/// How a value was taken, in words: its day when before the year ended, an estimate, and
+/// whether it is recomputed or as published.
+pub(super) fn value_marks(tr: &Tr, site: &Site, i: IndicatorIdx, v: &Value) -> Vec<String> {
+    let mut marks = Vec::new();
+    if let Some(day) = v.as_of {
+        marks.push(tr.f("as_of_mark", &[("date", &tr.date(day))]));
+    }
+    if v.estimate {
+        marks.push(tr.t("estimate_mark"));
+    }
+    match v.origin {
+        Origin::Computed => {}
+        Origin::Published => marks.push(tr.t("published_only")),
+        Origin::Both { published } => {
+            let as_published = Value {
+                value: published,
+                origin: Origin::Published,
+                qualifier: None,
+                ..*v
+            };
+            marks.push(tr.f(
+                "published_beside",
+                &[("value", &indicator_value_text(tr, site, i, &as_published))],
+            ))
+        }
+    }
+    marks
+}
+
+/// A rate against its plan as the agency states it: "vượt 0,10 điểm %".
+pub(super) fn plan_gap(tr: &Tr, points: f64, decimals: usize) -> String {
+    let shown = format::number(points.abs(), decimals, tr.lang);
+    let zero = format::number(0.0, decimals, tr.lang);
+    if shown == zero {
+        tr.t("gap_equal")
+    } else if points > 0.0 {
+        tr.f("gap_above", &[("value", &shown)])
+    } else {
+        tr.f("gap_below", &[("value", &shown)])
+    }
 }
 
 impl IndicatorIn<'_> {
-    /// The indicator's table: each year's value and change, with the sources and notes of the
-    /// figures it was computed from.
+    /// The indicator's table: each year's value, plan and change, with the sources and notes
+    /// of the figures it was computed from or published in.
     fn rows(&self) -> Vec<IndicatorRow> {
         let (tr, site, computed, region, i) =
             (self.tr, self.site, self.computed, self.region, self.i);
         let ind = site.indicator(i);
-        computed
-            .indicator(region, i)
+        let values = computed.indicator(region, i);
+        let plans = computed.indicator_plan(region, i);
+        let years: BTreeSet<i32> = values
             .into_iter()
-            .flatten()
-            .map(|(year, v)| {
-                let notes: BTreeSet<String> = ind
+            .flat_map(|m| m.keys())
+            .chain(plans.into_iter().flat_map(|m| m.keys()))
+            .copied()
+            .collect();
+        years
+            .into_iter()
+            .map(|year| {
+                let v = values.and_then(|m| m.get(&year));
+                let plan = plans.and_then(|m| m.get(&year)).copied();
+                let mut notes: BTreeSet<String> = ind
                     .inputs
                     .iter()
                     .filter_map(|s| {
@@ -116,18 +176,43 @@ impl IndicatorIn<'_> {
                             tr,
                             site,
                             *s,
-                            site.figures.get(region, *s, *year)?,
+                            site.figures.get(region, *s, year)?,
                         ))
                     })
                     .filter(|n| !n.is_empty())
                     .collect();
+                if let Some(p) = site.published.get(region, i, year) {
+                    if !p.note.is_empty() {
+                        notes.insert(p.note.clone());
+                    }
+                }
+                let (attainment, gap) = match (v, plan) {
+                    (Some(v), Some(p)) => {
+                        let ratio = crate::compute::stats::attainment(Some(v.value), Some(p));
+                        let gap = (ind.unit == Unit::Percent).then(|| {
+                            let (n, d) = indicator_change_number(site, i, v.value - p);
+                            qualified(v.qualifier, plan_gap(tr, n, d))
+                        });
+                        (
+                            ratio
+                                .value()
+                                .map(|r| qualified(v.qualifier, format::percent(r, 2, tr.lang))),
+                            gap,
+                        )
+                    }
+                    _ => (None, None),
+                };
                 IndicatorRow {
-                    year: *year,
-                    value: qualified(v.qualifier, indicator_value(tr, site, i, v.value)),
+                    year,
+                    value: v.map(|v| indicator_value_text(tr, site, i, v)),
+                    marks: v.map(|v| value_marks(tr, site, i, v)).unwrap_or_default(),
+                    plan: plan.map(|p| indicator_value(tr, site, i, p)),
+                    attainment,
+                    plan_gap: gap,
                     change: computed
-                        .indicator_change(region, i, *year)
+                        .indicator_change(region, i, year)
                         .map(|c| qualified(c.qualifier, indicator_change(tr, site, i, c.value))),
-                    sources: input_sources(site, region, i, *year),
+                    sources: input_sources(site, region, i, year),
                     notes: notes.into_iter().collect(),
                 }
             })
@@ -143,6 +228,18 @@ impl IndicatorIn<'_> {
         let points: Vec<(i32, f64)> = values
             .map(|m| m.iter().map(|(y, v)| (*y, v.value)).collect())
             .unwrap_or_default();
+        let plan: Vec<(i32, f64)> = computed
+            .indicator_plan(region, i)
+            .map(|m| m.iter().map(|(y, v)| (*y, *v)).collect())
+            .unwrap_or_default();
+        // Estimates and values taken before the year ended are drawn hollow, as approximate
+        // ones are.
+        let provisional = |year: i32| {
+            values
+                .and_then(|m| m.get(&year))
+                .is_some_and(|v| v.qualifier.is_some() || v.estimate || v.partial())
+        };
+        let partial = values.is_some_and(|m| m.values().any(Value::partial));
         // Without any figure a chart would show targets alone; the targets table says it better.
         if points.is_empty() {
             return None;
@@ -155,6 +252,7 @@ impl IndicatorIn<'_> {
             tr,
             &[
                 (&tr.t("line_value"), &points),
+                (&tr.t("line_plan"), &plan),
                 (&tr.t("line_target"), &target_points),
             ],
             &|line, year, v| {
@@ -165,6 +263,7 @@ impl IndicatorIn<'_> {
         let max = points
             .iter()
             .chain(&target_points)
+            .chain(&plan)
             .map(|p| p.1)
             .fold(0.0, f64::max);
         let tick_decimals = if ind.unit == Unit::Percent && max < 0.05 {
@@ -176,7 +275,13 @@ impl IndicatorIn<'_> {
             Unit::Percent => format::percent(v, tick_decimals, tr.lang),
             Unit::Number => format::number(v, 0, tr.lang),
         };
-        let keys = time_keys(tr, has_approximate(values), false, !targets.is_empty());
+        let keys = time_keys(
+            tr,
+            has_approximate(values),
+            partial,
+            !plan.is_empty(),
+            !targets.is_empty(),
+        );
         let sources: Vec<SourceRef> = values
             .into_iter()
             .flatten()
@@ -195,7 +300,7 @@ impl IndicatorIn<'_> {
                 frame,
                 approximate: points
                     .iter()
-                    .filter(|p| qualifier(p.0).is_some())
+                    .filter(|p| provisional(p.0))
                     .map(|p| p.0)
                     .collect(),
                 latest_label: points
@@ -208,7 +313,7 @@ impl IndicatorIn<'_> {
                     })
                     .collect(),
                 actual: points,
-                plan: Vec::new(),
+                plan,
                 targets: target_points,
                 format_tick: &tick,
             })

@@ -31,4 +31,4 @@ pub use search::{search, SearchItem, SearchView};
 pub use series_block::{Composition, CompositionRow, SeriesBlock, SeriesRow};
 pub use sources::{figure_sources, input_sources, SourceRef};
 pub use targets::{status_label, target_view, StatusCount, TargetView};
-pub use values::{indicator_change_number, indicator_number, metric_value};
+pub use values::{indicator_change_number, indicator_number, indicator_value_number, metric_value};

@@ -45,7 +45,12 @@ pub fn region(tr: &Tr, site: &Site, computed: &Computed, r: RegionIdx) -> Region
     let mut slots = Slots::new(region_url(site, r));
     let series = (0..site.series.len())
         .map(SeriesIdx)
-        .filter(|s| site.series(*s).kind == SeriesKind::Count)
+        // Rates reach the page through the indicators that read them; one no indicator reads
+        // gets a block of its own, so that no figure is left out.
+        .filter(|s| {
+            site.series(*s).kind == SeriesKind::Count
+                || !site.indicators.iter().any(|i| i.inputs.contains(s))
+        })
         .filter_map(|s| series_block(tr, site, computed, r, s, &mut slots))
         .collect();
     let indicators = (0..site.indicators.len())
@@ -174,9 +179,9 @@ impl RegionView {
         });
         series.or_else(|| {
             self.indicators.iter().find_map(|b| {
-                let row = b.rows.last()?;
+                let row = b.rows.iter().rev().find(|r| r.value.is_some())?;
                 Some((
-                    row.value.clone(),
+                    row.value.clone()?,
                     tr.f(
                         "what_in_year",
                         &[("what", &b.name), ("year", &row.year.to_string())],

@@ -2,6 +2,7 @@
 //! of its plan and, for a sum of parts, its composition.
 
 use super::charts::{chart_description, key, time_keys, ChartView, Slots};
+use super::indicator_block::plan_gap;
 use super::names::{region_name, series_name};
 use super::sources::{figure_note, figure_sources, SourceRef};
 use super::targets::targets_for;
@@ -20,8 +21,12 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct SeriesRow {
     pub year: i32,
     pub actual: Option<String>,
+    /// "đến 30/9/2022", "ước tính": how the figure was taken.
+    pub marks: Vec<String>,
     pub plan: Option<String>,
     pub attainment: Option<String>,
+    /// For a rate: "vượt 0,10 điểm %".
+    pub plan_gap: Option<String>,
     pub increase: Option<String>,
     pub growth: Option<String>,
     pub development_index: Option<String>,
@@ -137,7 +142,11 @@ impl SeriesIn<'_> {
                     actual: y
                         .actual
                         .map(|v| qualified(fig.qualifier, series_value(tr, site, s, v))),
+                    marks: figure_marks(tr, fig),
                     plan: y.plan.map(|v| series_value(tr, site, s, v)),
+                    plan_gap: y
+                        .plan_gap
+                        .map(|g| qualified(fig.qualifier, plan_gap(tr, g, 2))),
                     attainment: y
                         .attainment
                         .map(|v| qualified(fig.qualifier, format::percent(v, 2, tr.lang))),
@@ -190,7 +199,8 @@ impl SeriesIn<'_> {
         let tick = |v: f64| format::number(v, 0, tr.lang);
         let keys = time_keys(
             tr,
-            years.iter().any(|y| y.qualifier.is_some()),
+            years.iter().any(|y| y.qualifier.is_some() || y.estimate),
+            years.iter().any(|y| y.as_of.is_some()),
             !plan.is_empty(),
             !targets.is_empty(),
         );
@@ -203,9 +213,11 @@ impl SeriesIn<'_> {
         slots.chart(&anchor, title, desc, keys, sources.to_vec(), |frame| {
             time_chart(&TimeChart {
                 frame,
+                // Estimates and figures taken before the year ended are drawn hollow, as
+                // approximate ones are.
                 approximate: years
                     .iter()
-                    .filter(|y| y.qualifier.is_some())
+                    .filter(|y| y.qualifier.is_some() || y.estimate || y.as_of.is_some())
                     .map(|y| y.year)
                     .collect(),
                 latest_label: actual
@@ -439,4 +451,16 @@ fn short_part_name(part: &str, total: &str) -> String {
         }
         _ => part.to_string(),
     }
+}
+
+/// How a figure was taken, in words: its day when before the year ended, an estimate.
+pub(super) fn figure_marks(tr: &Tr, fig: &Figure) -> Vec<String> {
+    let mut marks = Vec::new();
+    if let Some(day) = fig.as_of {
+        marks.push(tr.f("as_of_mark", &[("date", &tr.date(day))]));
+    }
+    if fig.estimate {
+        marks.push(tr.t("estimate_mark"));
+    }
+    marks
 }

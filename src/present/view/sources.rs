@@ -104,12 +104,18 @@ pub(super) fn metric_sources(
 
 /// The sources of the figures an indicator value was computed from.
 pub fn input_sources(site: &Site, region: RegionIdx, i: IndicatorIdx, year: i32) -> Vec<SourceRef> {
+    let published = site.published.get(region, i, year);
     let sources: BTreeSet<SourceRef> = site
         .indicator(i)
         .inputs
         .iter()
         .filter_map(|s| site.figures.get(region, *s, year))
-        .map(|f| source_ref(site, f.source))
+        .chain(published)
+        .flat_map(|f| {
+            let plan = f.plan.is_some().then_some(f.plan_source);
+            std::iter::once(f.source).chain(plan)
+        })
+        .map(|s| source_ref(site, s))
         .collect();
     sources.into_iter().collect()
 }

@@ -38,6 +38,35 @@ pub fn indicator_number(site: &Site, i: IndicatorIdx, v: f64) -> (f64, usize) {
     }
 }
 
+/// A value of an indicator as pages and downloads write it: one known only as published keeps
+/// the precision it was published with (94,0% is not 94,00%).
+pub fn indicator_value_number(
+    site: &Site,
+    i: IndicatorIdx,
+    v: &crate::compute::Value,
+) -> (f64, usize) {
+    let (n, decimals) = indicator_number(site, i, v.value);
+    match v.origin {
+        crate::compute::Origin::Published => (n, natural_decimals(n, decimals)),
+        _ => (n, decimals),
+    }
+}
+
+/// [`indicator_value_number`] with its unit, qualified.
+pub(super) fn indicator_value_text(
+    tr: &Tr,
+    site: &Site,
+    i: IndicatorIdx,
+    v: &crate::compute::Value,
+) -> String {
+    let (n, decimals) = indicator_value_number(site, i, v);
+    let text = match site.indicator(i).unit {
+        Unit::Percent => format!("{}%", format::number(n, decimals, tr.lang)),
+        Unit::Number => format::number(n, decimals, tr.lang),
+    };
+    qualified(v.qualifier, text)
+}
+
 /// A change of an indicator: percentage points for rates.
 pub(super) fn indicator_change(tr: &Tr, site: &Site, i: IndicatorIdx, c: f64) -> String {
     let (n, decimals) = indicator_change_number(site, i, c);
