@@ -214,4 +214,35 @@ mod tests {
         assert_eq!(vietnamese(49923.0, 0), "49.923");
         assert_eq!(vietnamese(6.3759, 2), "6,38");
     }
+
+    #[test]
+    fn a_printed_figure_agrees_differs_or_cannot_be_checked_wherever_it_sits() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (mut site, computed) = crate::cmd::prepare(root).unwrap();
+        let plan = site
+            .plans
+            .iter()
+            .find(|p| p.slug == "huong-hoa-2020")
+            .unwrap();
+        let by_text = |t: &str| plan.printed.iter().find(|p| p.text == t).unwrap().clone();
+        let rounded = check(&site, &computed, &by_text("93,9%"));
+        assert_eq!(rounded.verdict, Verdict::Agrees);
+        assert!((rounded.data.unwrap() - 93.91).abs() < 0.01);
+        let slip = check(&site, &computed, &by_text("6,37%"));
+        assert_eq!(slip.verdict, Verdict::Differs);
+        assert_eq!(slip.how, "bhxh 2019 ÷ bhxh 2018 − 100%");
+        let mut no_figure = by_text("5.122");
+        no_figure.year = 2016;
+        let none = check(&site, &computed, &no_figure);
+        assert_eq!((none.verdict, none.data), (Verdict::Unchecked, None));
+        // The same figures quoted by a page and by a source are audited as the plan's are.
+        let before = audit(&site, &computed).len();
+        site.pages[0].printed = vec![by_text("6,37%"), by_text("93,9%")];
+        site.sources[0].printed = vec![no_figure.clone()];
+        let warnings = audit(&site, &computed);
+        assert_eq!(warnings.len(), before + 2);
+        assert!(warnings
+            .iter()
+            .any(|w| w.message.en.contains("(5.122) cannot be checked")));
+    }
 }
