@@ -34,6 +34,10 @@ pub struct PageFront {
     pub summary: String,
     #[serde(default)]
     pub summary_en: String,
+    /// Figures the page quotes as a document prints them, audited like a plan's; each names
+    /// its `region`, a page having none of its own.
+    #[serde(default)]
+    pub printed: Vec<RawPrinted>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -74,7 +78,8 @@ pub struct FrontMatter {
     pub printed: Vec<RawPrinted>,
 }
 
-/// One figure as a document prints it: "93,9%" attainment of `bhxh` in 2019.
+/// One figure as a document prints it: "93,9%" attainment of `bhxh` in 2019. The same block in
+/// a plan, a page and a source (`[[source.printed]]` in data/sources.toml).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPrinted {

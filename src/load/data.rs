@@ -124,6 +124,9 @@ pub struct RawSource {
     pub url: Option<Spanned<String>>,
     #[serde(default)]
     pub note: String,
+    /// Figures the source prints (`[[source.printed]]`), audited against the data.
+    #[serde(default)]
+    pub printed: Vec<super::content::RawPrinted>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -97,7 +97,7 @@ pub fn build(mut input: load::Input) -> Result<Site, Error> {
     let (figures, published) =
         figure::figures(&mut c, &input.figures, &regions, &series, &indicators);
     let plans = plan::plans(&mut c, &input.plans, &regions, &indicators, &series);
-    let pages = page::pages(&input.pages);
+    let pages = page::pages(&mut c, &input.pages);
     check_texts(&mut c, &input);
     check_headline_region(&mut c, &input.config);
     if !c.errors.is_empty() {

@@ -1,5 +1,7 @@
 //! Pages of prose (Page), such as the editors' guide, from `content/pages/*.md`.
 
+use super::check::Checker;
+use super::printed::{quoted, Printed};
 use crate::error::Position;
 use crate::load;
 
@@ -13,10 +15,12 @@ pub struct Page {
     pub summary_en: String,
     pub body: String,
     pub body_pos: Position,
+    /// Figures the page quotes as documents print them, audited against the data.
+    pub printed: Vec<Printed>,
 }
 
 /// The pages, each at the address its file name gives (the loader checked it is a slug).
-pub(super) fn pages(files: &[load::content::PageFile]) -> Vec<Page> {
+pub(super) fn pages(c: &mut Checker, files: &[load::content::PageFile]) -> Vec<Page> {
     files
         .iter()
         .map(|p| Page {
@@ -27,6 +31,7 @@ pub(super) fn pages(files: &[load::content::PageFile]) -> Vec<Page> {
             summary_en: p.front.summary_en.clone(),
             body: p.body.clone(),
             body_pos: p.body_pos.clone(),
+            printed: quoted(c, &p.file, &p.front.printed),
         })
         .collect()
 }

@@ -172,7 +172,7 @@ pub(super) fn plans(
         let printed = fm
             .printed
             .iter()
-            .filter_map(|raw| printed(c, file, raw, region))
+            .filter_map(|raw| printed(c, file, raw, Some(region)))
             .collect();
         plans.push(Plan {
             slug: p.slug.clone(),

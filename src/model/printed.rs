@@ -1,8 +1,9 @@
-//! Printed figures: a figure as a plan's document prints it ("6,37%"), to be checked against the
-//! data.
+//! Printed figures: a figure as a document prints it ("6,37%"), to be checked against the data.
+//! A plan records those of its own document; a page or a source (`[[source.printed]]`) those it
+//! quotes or prints.
 
 use super::check::Checker;
-use super::{IndicatorIdx, RegionIdx, SeriesIdx};
+use super::{year_out_of_range, IndicatorIdx, RegionIdx, SeriesIdx, YEARS};
 use crate::error::{Position, Text};
 use crate::load::{self, SourceFile};
 
@@ -36,6 +37,17 @@ pub struct Printed {
     pub pos: Position,
 }
 
+/// The printed figures of a page or a source, each naming its region.
+pub(super) fn quoted(
+    c: &mut Checker,
+    file: &SourceFile,
+    raw: &[load::content::RawPrinted],
+) -> Vec<Printed> {
+    raw.iter()
+        .filter_map(|p| printed(c, file, p, None))
+        .collect()
+}
+
 /// Reads a number as Vietnamese documents print it: "5.122", "+186", "6,37%", "−1,5".
 /// Returns the value and its decimals; `None` when it is not such a number.
 pub fn parse_printed(text: &str) -> Option<(f64, usize)> {
@@ -66,17 +78,45 @@ pub fn parse_printed(text: &str) -> Option<(f64, usize)> {
     Some((sign * plain.parse::<f64>().ok()?, frac.len()))
 }
 
-/// A printed figure resolved: what it states, and its number read as printed.
+/// A printed figure resolved: what it states, and its number read as printed. `region` is the
+/// plan's, for a block that names none; a page or a source has none of its own.
 pub(super) fn printed(
     c: &mut Checker,
     file: &SourceFile,
     raw: &load::content::RawPrinted,
-    plan_region: RegionIdx,
+    region: Option<RegionIdx>,
 ) -> Option<Printed> {
-    let region = match &raw.region {
-        Some(r) => c.region(r, file)?,
-        None => plan_region,
+    let region = match (&raw.region, region) {
+        (Some(r), _) => c.region(r, file)?,
+        (None, Some(r)) => r,
+        (None, None) => {
+            c.invalid(
+                file,
+                raw.year.span(),
+                Text::new(
+                    "số liệu công bố ngoài kế hoạch không ghi `region`",
+                    "a printed figure outside a plan names no `region`",
+                ),
+                Text::new(
+                    "thêm `region = \"huong-hoa\"` (một mã trong data/regions.toml): trang và nguồn không có địa bàn riêng như kế hoạch",
+                    "add `region = \"huong-hoa\"` (a code from data/regions.toml): a page or a source has no region of its own, as a plan has",
+                ),
+            );
+            return None;
+        }
     };
+    if !YEARS.contains(raw.year.get_ref()) {
+        c.invalid(
+            file,
+            raw.year.span(),
+            year_out_of_range(*raw.year.get_ref()),
+            Text::new(
+                "ghi năm của con số như văn bản in, ví dụ `year = 2019`",
+                "write the year the printed figure is for, e.g. `year = 2019`",
+            ),
+        );
+        return None;
+    }
     let of = match (&raw.indicator, &raw.series) {
         (Some(id), None) => {
             let i = c.indicator(id, file)?;
@@ -151,7 +191,59 @@ pub(super) fn printed(
 
 #[cfg(test)]
 mod tests {
-    use super::parse_printed;
+    use super::{parse_printed, printed, quoted, Checker, PrintedMeasure, PrintedOf};
+    use crate::load::{self, SourceFile};
+
+    /// The `[[printed]]` blocks of `text`, read as the loader reads them, with a checker that
+    /// knows the example site's ids.
+    fn blocks(text: &str) -> (Checker, SourceFile, Vec<load::content::RawPrinted>) {
+        #[derive(serde::Deserialize)]
+        struct Blocks {
+            printed: Vec<load::content::RawPrinted>,
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let input = load::load(root).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("page.toml");
+        std::fs::write(&path, text).unwrap();
+        let file = SourceFile::read(&path).unwrap();
+        let raw: Blocks = file.parse(&file.text).unwrap();
+        (Checker::declare(&input, Vec::new()), file, raw.printed)
+    }
+
+    #[test]
+    fn outside_a_plan_a_printed_figure_names_its_region_and_a_year_in_range() {
+        let text = "[[printed]]\nregion = \"huong-hoa\"\nyear = 2019\nseries = \"bhxh\"\nmeasure = \"growth\"\nvalue = \"6,37%\"\n\n\
+                    [[printed]]\nyear = 2019\nseries = \"bhxh\"\nvalue = \"5.122\"\n\n\
+                    [[printed]]\nregion = \"vn\"\nyear = 20019\nseries = \"bhxh\"\nvalue = \"5.122\"\n";
+        let (mut c, file, raw) = blocks(text);
+        let found = quoted(&mut c, &file, &raw);
+        assert_eq!(found.len(), 1, "only the first block is whole");
+        assert_eq!(found[0].year, 2019);
+        assert_eq!(found[0].text, "6,37%");
+        assert!(matches!(
+            found[0].of,
+            PrintedOf::Series(_, PrintedMeasure::Growth)
+        ));
+        assert_eq!((found[0].pos.line, found[0].pos.column), (6, 9));
+        let messages: Vec<String> = c
+            .errors
+            .iter()
+            .map(|e| format!("{} {}", e.parts().title.en, e.position().unwrap().line))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "a printed figure outside a plan names no `region` 9",
+                "year 20019 is out of range (1945–2100) 15",
+            ]
+        );
+        // In a plan, a block without `region` is the plan's region's.
+        let (mut c, file, raw) = blocks(text);
+        let plan_region = c.regions.get("quang-tri").unwrap();
+        let in_plan = printed(&mut c, &file, &raw[1], Some(plan_region)).unwrap();
+        assert_eq!(in_plan.region, plan_region);
+    }
 
     #[test]
     fn printed_numbers_read_as_documents_write_them() {

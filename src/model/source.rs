@@ -1,6 +1,7 @@
 //! Sources: the documents and tables figures are taken from, from `data/sources.toml`.
 
 use super::check::Checker;
+use super::printed::{quoted, Printed};
 use crate::error::Text;
 use crate::load::{data, SourceFile};
 
@@ -11,6 +12,8 @@ pub struct Source {
     pub publisher: String,
     pub url: String,
     pub note: String,
+    /// Figures the source prints (`[[source.printed]]`), audited against the data.
+    pub printed: Vec<Printed>,
 }
 
 /// The sources as declared, with only addresses that may be links.
@@ -46,5 +49,6 @@ fn source(c: &mut Checker, srcf: &SourceFile, s: &data::RawSource) -> Source {
         publisher: s.publisher.clone(),
         url,
         note: s.note.clone(),
+        printed: quoted(c, srcf, &s.printed),
     }
 }

@@ -415,7 +415,7 @@ impl<'a> Language<'a> {
             feed(tr, site, &self.site_view),
         ))?;
         for (i, p) in site.pages.iter().enumerate() {
-            let v = view::page(tr, site, i);
+            let v = view::page(tr, site, computed, i);
             let description = if v.summary.is_empty() {
                 v.title.clone()
             } else {

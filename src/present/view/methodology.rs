@@ -2,6 +2,7 @@
 
 use super::links::indicator_url;
 use super::names::{formula_words, indicator_name};
+use super::printed::{printed_rows, PrintedRow};
 use super::targets::{status_label, StatusCount};
 use crate::compute::progress::{self, Status};
 use crate::compute::Computed;
@@ -27,6 +28,8 @@ pub struct SourceView {
     pub publisher: String,
     pub url: String,
     pub note: String,
+    /// The figures the source prints, against the data.
+    pub printed: Vec<PrintedRow>,
 }
 
 #[derive(Serialize)]
@@ -75,6 +78,7 @@ pub fn methodology(tr: &Tr, site: &Site, computed: &Computed) -> MethodologyView
                 publisher: s.publisher.clone(),
                 url: s.url.clone(),
                 note: s.note.clone(),
+                printed: printed_rows(tr, site, computed, &s.printed),
             })
             .collect(),
         statuses: [

@@ -11,6 +11,7 @@ mod methodology;
 mod names;
 mod page;
 mod plan;
+mod printed;
 mod region;
 mod search;
 mod series_block;
@@ -26,6 +27,7 @@ pub use methodology::{methodology, MethodIndicator, MethodologyView, SourceView}
 pub use names::{formula_words, metric_name};
 pub use page::{page, PageView};
 pub use plan::{plan, PlanView, TaskView};
+pub use printed::{printed_rows, PrintedRow};
 pub use region::{region, RegionView};
 pub use search::{search, SearchItem, SearchView};
 pub use series_block::{Composition, CompositionRow, SeriesBlock, SeriesRow};

@@ -1,5 +1,7 @@
 //! A page of prose, such as a guide to reading the site.
 
+use super::printed::{printed_rows, PrintedRow};
+use crate::compute::Computed;
 use crate::model::Site;
 use crate::present::i18n::Tr;
 use crate::present::markdown;
@@ -14,9 +16,11 @@ pub struct PageView {
     pub body_html: String,
     /// The language of the text, when it is not the page's.
     pub text_lang: Option<&'static str>,
+    /// The figures the page quotes as printed, against the data.
+    pub printed: Vec<PrintedRow>,
 }
 
-pub fn page(tr: &Tr, site: &Site, index: usize) -> PageView {
+pub fn page(tr: &Tr, site: &Site, computed: &Computed, index: usize) -> PageView {
     let page = &site.pages[index];
     let untranslated = tr.lang == crate::present::format::Lang::En && page.title_en.is_empty();
     PageView {
@@ -24,5 +28,6 @@ pub fn page(tr: &Tr, site: &Site, index: usize) -> PageView {
         summary: tr.text(&page.summary, &page.summary_en),
         body_html: markdown::to_html(&page.body, &tr.t("plan_table"), "../"),
         text_lang: untranslated.then_some("vi"),
+        printed: printed_rows(tr, site, computed, &page.printed),
     }
 }

@@ -96,7 +96,7 @@ pub(super) fn series_value(tr: &Tr, site: &Site, s: SeriesIdx, v: f64) -> String
 }
 
 /// The fewest decimals (up to `max`) that show `v` exactly: 24.8 → 1, 33.77 → 2.
-fn natural_decimals(v: f64, max: usize) -> usize {
+pub(super) fn natural_decimals(v: f64, max: usize) -> usize {
     (0..max)
         .find(|d| {
             let scaled = v * 10f64.powi(*d as i32);
