@@ -241,3 +241,12 @@ fn a_page_and_a_source_show_their_printed_figures_against_the_data_and_check_war
     // Sources without printed figures show none.
     assert_eq!(methodology.matches("<table class=\"printed\">").count(), 1);
 }
+
+#[test]
+fn a_plan_page_shows_its_printed_figures_against_the_data() {
+    let (_dir, output) = common::built();
+    let vi = common::page_text(&common::read(&output, "ke-hoach/huong-hoa-2020/index.html"));
+    // The plan prints 6,37% for (5.122 − 4.815) / 4.815 = 6,38%, and 5.122 right.
+    assert!(vi.contains("6,37% 6,38% ✗ Lệch với số liệu"), "{vi}");
+    assert!(vi.contains("5.122 5.122 ✓ Khớp"), "{vi}");
+}

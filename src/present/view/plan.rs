@@ -2,6 +2,7 @@
 
 use super::charts::{ChartView, Slots};
 use super::links::{plan_url, region_link, Link};
+use super::printed::{printed_rows, PrintedRow};
 use super::targets::{progress_chart, status_counts, target_view, StatusCount, TargetView};
 use crate::compute::Computed;
 use crate::model::Site;
@@ -37,6 +38,8 @@ pub struct PlanView {
     pub status_counts: Vec<StatusCount>,
     pub progress: Option<ChartView>,
     pub tasks: Vec<TaskView>,
+    /// The figures the document prints, against the data: where its slips are.
+    pub printed: Vec<PrintedRow>,
 }
 
 pub fn plan(tr: &Tr, site: &Site, computed: &Computed, index: usize) -> PlanView {
@@ -87,6 +90,7 @@ pub fn plan(tr: &Tr, site: &Site, computed: &Computed, index: usize) -> PlanView
                 deadline: t.deadline.clone(),
             })
             .collect(),
+        printed: printed_rows(tr, site, computed, &plan.printed),
     }
 }
 
