@@ -18,7 +18,7 @@ use std::path::Path;
 use toml::value::Datetime;
 use toml::Spanned;
 
-const COLUMNS: [&str; 13] = [
+const COLUMNS: [&str; 14] = [
     "region",
     "series",
     "indicator",
@@ -31,6 +31,7 @@ const COLUMNS: [&str; 13] = [
     "qualifier",
     "as_of",
     "status",
+    "quote",
     "note",
 ];
 const REQUIRED: [&str; 3] = ["region", "year", "source"];
@@ -238,6 +239,7 @@ fn row_figure(
         qualifier: row.text("qualifier"),
         as_of,
         status: row.text("status"),
+        quote: row.text("quote").map(|n| n.into_inner()).unwrap_or_default(),
         note: row.text("note").map(|n| n.into_inner()).unwrap_or_default(),
     };
     Some((year, figure))

@@ -37,6 +37,8 @@ pub struct RawRegion {
     #[serde(default)]
     pub name_en: String,
     pub level: Spanned<String>,
+    /// The unit's code in the GSO list of administrative units ("44" for Quảng Trị).
+    pub gso: Option<Spanned<String>>,
     pub parent: Option<Spanned<String>>,
     /// First day the unit existed, when known.
     pub from: Option<Datetime>,
@@ -124,6 +126,9 @@ pub struct RawSource {
     pub url: Option<Spanned<String>>,
     #[serde(default)]
     pub note: String,
+    /// The sentence its figures were read in, when one sentence gives them all.
+    #[serde(default)]
+    pub quote: String,
     /// Figures the source prints (`[[source.printed]]`), audited against the data.
     #[serde(default)]
     pub printed: Vec<super::content::RawPrinted>,
@@ -161,6 +166,9 @@ pub struct RawFigure {
     pub as_of: Option<Spanned<Datetime>>,
     /// "estimate" (ước tính, ước thực hiện) when the source gives the figure as an estimate.
     pub status: Option<Spanned<String>>,
+    /// The sentence of the source the figure was read in, exactly as printed.
+    #[serde(default)]
+    pub quote: String,
     #[serde(default)]
     pub note: String,
 }

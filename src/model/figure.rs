@@ -39,6 +39,8 @@ pub struct Figure {
     pub as_of: Option<Date>,
     /// The source gives the figure as an estimate (ước tính, ước thực hiện).
     pub estimate: bool,
+    /// The sentence of the source it was read in.
+    pub quote: String,
     pub note: String,
     /// Summed from the series' parts (compulsory + voluntary = total), not read from a file.
     pub derived: bool,
@@ -68,6 +70,7 @@ impl Figure {
             && self.qualifier == other.qualifier
             && self.as_of == other.as_of
             && self.estimate == other.estimate
+            && self.quote == other.quote
             && self.note == other.note
             && self.derived == other.derived
     }
@@ -343,6 +346,8 @@ fn derive_totals(
                         qualifier,
                         as_of: fig.as_of,
                         estimate: parts.iter().any(|f| f.estimate),
+                        // Each part keeps its own quote; the sum has none.
+                        quote: String::new(),
                         // Pages say it is a sum, in their own language (`derived`).
                         note: String::new(),
                         derived: true,
@@ -515,6 +520,7 @@ fn figure(
                 qualifier,
                 as_of: ((day.month, day.day) != (12, 31)).then_some(day),
                 estimate,
+                quote: raw.quote.clone(),
                 note: raw.note.clone(),
                 derived: false,
                 pos: file.pos(&raw.region.span()),

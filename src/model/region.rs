@@ -5,6 +5,7 @@ use super::check::{untranslated, Checker};
 use super::RegionIdx;
 use crate::error::Text;
 use crate::load::data;
+use rustc_hash::FxHashMap;
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -35,6 +36,9 @@ pub struct Region {
     pub name_vi: String,
     pub name_en: String,
     pub level: Level,
+    /// The GSO code of the unit ("44"), empty when not given: how maps and national
+    /// statistics know it.
+    pub gso: String,
     pub parent: Option<RegionIdx>,
     pub children: Vec<RegionIdx>,
     pub from: Option<Date>,
@@ -95,6 +99,11 @@ pub(super) fn regions(c: &mut Checker, raw: &data::Loaded<data::RegionsFile>) ->
             name_vi: r.name_vi.clone(),
             name_en: r.name_en.clone(),
             level,
+            gso: r
+                .gso
+                .as_ref()
+                .map(|g| g.get_ref().clone())
+                .unwrap_or_default(),
             parent,
             children: Vec::new(),
             from: date(&r.from),
@@ -106,6 +115,7 @@ pub(super) fn regions(c: &mut Checker, raw: &data::Loaded<data::RegionsFile>) ->
         });
     }
     check_region_tree(c, &regions, raw);
+    check_gso_codes(c, &regions, raw);
     for i in 0..regions.len() {
         if let Some(p) = regions[i].parent {
             regions[p.0].children.push(RegionIdx(i));
@@ -115,6 +125,52 @@ pub(super) fn regions(c: &mut Checker, raw: &data::Loaded<data::RegionsFile>) ->
         }
     }
     regions
+}
+
+/// A GSO code is digits, and no two units that exist on the same day share one (a new unit
+/// may keep the code of one it was formed from, as the 2025 provinces do).
+fn check_gso_codes(c: &mut Checker, regions: &[Region], raw: &data::Loaded<data::RegionsFile>) {
+    let mut by_code: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (i, (region, r)) in regions.iter().zip(&raw.data.region).enumerate() {
+        let Some(g) = &r.gso else { continue };
+        let code = g.get_ref();
+        if code.is_empty() || code.len() > 5 || !code.bytes().all(|b| b.is_ascii_digit()) {
+            c.invalid(
+                &raw.file,
+                g.span(),
+                Text::new(
+                    format!("mã GSO `{code}` không phải một dãy chữ số"),
+                    format!("the GSO code `{code}` is not a string of digits"),
+                ),
+                Text::new(
+                    "ghi mã theo danh mục đơn vị hành chính của Tổng cục Thống kê, trong ngoặc kép để giữ số 0 đầu: `gso = \"01\"`",
+                    "write the code from the GSO list of administrative units, quoted to keep its leading zero: `gso = \"01\"`",
+                ),
+            );
+            continue;
+        }
+        for &j in by_code.get(code.as_str()).into_iter().flatten() {
+            let other = &regions[j];
+            // Periods [from, until] overlap unless one ends before the other begins.
+            let apart = region.until.zip(other.from).is_some_and(|(u, f)| u < f)
+                || other.until.zip(region.from).is_some_and(|(u, f)| u < f);
+            if !apart && region.level == other.level {
+                c.invalid(
+                    &raw.file,
+                    g.span(),
+                    Text::new(
+                        format!("mã GSO `{code}` đã dùng cho `{}`, cùng tồn tại một thời gian", other.code),
+                        format!("the GSO code `{code}` is already `{}`'s, and both exist at one time", other.code),
+                    ),
+                    Text::new(
+                        "mỗi mã chỉ thuộc một đơn vị vào một thời điểm; đơn vị mới dùng lại mã của đơn vị cũ thì ghi `until` cho đơn vị cũ và `from` cho đơn vị mới",
+                        "a code belongs to one unit at a time; for a new unit reusing an old unit's code, give the old one `until` and the new one `from`",
+                    ),
+                );
+            }
+        }
+        by_code.entry(code.as_str()).or_default().push(i);
+    }
 }
 
 /// A parent must be a unit of a higher level (which also rules out cycles), and a unit that

@@ -12,6 +12,8 @@ pub struct Source {
     pub publisher: String,
     pub url: String,
     pub note: String,
+    /// The sentence its figures were read in, when one sentence gives them all.
+    pub quote: String,
     /// Figures the source prints (`[[source.printed]]`), audited against the data.
     pub printed: Vec<Printed>,
 }
@@ -49,6 +51,7 @@ fn source(c: &mut Checker, srcf: &SourceFile, s: &data::RawSource) -> Source {
         publisher: s.publisher.clone(),
         url,
         note: s.note.clone(),
+        quote: s.quote.clone(),
         printed: quoted(c, srcf, &s.printed),
     }
 }

@@ -28,6 +28,8 @@ pub struct SourceView {
     pub publisher: String,
     pub url: String,
     pub note: String,
+    /// The sentences figures were read in, each once: the source's own, then its figures'.
+    pub quotes: Vec<String>,
     /// The figures the source prints, against the data.
     pub printed: Vec<PrintedRow>,
 }
@@ -47,6 +49,7 @@ pub struct MethodologyView {
 }
 
 pub fn methodology(tr: &Tr, site: &Site, computed: &Computed) -> MethodologyView {
+    let mut quotes = source_quotes(site);
     MethodologyView {
         as_of: computed.as_of,
         method: match site.config.progress_method {
@@ -72,12 +75,14 @@ pub fn methodology(tr: &Tr, site: &Site, computed: &Computed) -> MethodologyView
         sources: site
             .sources
             .iter()
-            .map(|s| SourceView {
+            .enumerate()
+            .map(|(i, s)| SourceView {
                 id: s.id.clone(),
                 title: s.title.clone(),
                 publisher: s.publisher.clone(),
                 url: s.url.clone(),
                 note: s.note.clone(),
+                quotes: std::mem::take(&mut quotes[i]),
                 printed: printed_rows(tr, site, computed, &s.printed),
             })
             .collect(),
@@ -102,4 +107,39 @@ pub fn methodology(tr: &Tr, site: &Site, computed: &Computed) -> MethodologyView
         })
         .collect(),
     }
+}
+
+/// Every source's quoted sentences, each once, in the order figures are walked: one pass over
+/// the figures, whatever their number.
+fn source_quotes(site: &Site) -> Vec<Vec<String>> {
+    let mut quotes: Vec<Vec<String>> = site
+        .sources
+        .iter()
+        .map(|s| {
+            if s.quote.is_empty() {
+                Vec::new()
+            } else {
+                vec![s.quote.clone()]
+            }
+        })
+        .collect();
+    let mut seen: Vec<std::collections::HashSet<String>> = quotes
+        .iter()
+        .map(|q| q.iter().cloned().collect())
+        .collect();
+    let figures = site
+        .figures
+        .iter()
+        .flat_map(|(_, years)| years.values())
+        .chain(site.published.iter().flat_map(|(_, years)| years.values()));
+    for f in figures {
+        if f.quote.is_empty() {
+            continue;
+        }
+        let s = f.source.0;
+        if seen[s].insert(f.quote.clone()) {
+            quotes[s].push(f.quote.clone());
+        }
+    }
+    quotes
 }

@@ -18,6 +18,8 @@ pub struct RegionView {
     pub name: String,
     pub name_en: String,
     pub level: String,
+    /// The GSO code, empty when not given.
+    pub gso: String,
     pub breadcrumbs: Vec<Link>,
     pub from: Option<String>,
     pub until: Option<String>,
@@ -88,6 +90,7 @@ pub fn region(tr: &Tr, site: &Site, computed: &Computed, r: RegionIdx) -> Region
         name: region_name(tr, site, r),
         name_en: region.name_en.clone(),
         level: level_name(tr, region.level),
+        gso: region.gso.clone(),
         breadcrumbs,
         from: region.from.map(|d| tr.date(d)),
         until: region.until.map(|d| tr.date(d)),
