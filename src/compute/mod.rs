@@ -208,17 +208,16 @@ pub fn compute(site: &Site) -> Computed {
                     let p = progress::assess(
                         &observed,
                         goal(site, t),
-                        t.base_year.or(plan.base_year),
+                        t.measured_from(plan.base_year),
                         method,
                         as_of,
                     );
-                    match t.metric {
-                        // A growth rate or development index is a yearly target: a trajectory
-                        // of rates between years says nothing about it.
-                        Metric::Series(_, Measure::Growth | Measure::DevelopmentIndex) => {
-                            progress::judged_in_its_year(p)
-                        }
-                        _ => p,
+                    // A growth rate, a development index, one year of a yearly target: a
+                    // trajectory between years says nothing about the year's own figure.
+                    if t.judged_in_its_year() {
+                        progress::judged_in_its_year(p, t.year)
+                    } else {
+                        p
                     }
                 })
                 .collect()

@@ -274,12 +274,14 @@ pub fn assess(
 }
 
 /// Keeps only what the target year's own figure says (achieved, missed), dropping the
-/// trajectory: for targets on a yearly rate of change.
-pub fn judged_in_its_year(mut p: Progress) -> Progress {
+/// trajectory: for targets on a yearly rate of change and the years of a yearly target. An
+/// earlier year's figure meeting the target says nothing of the target's year.
+pub fn judged_in_its_year(mut p: Progress, year: i32) -> Progress {
     p.base = None;
     p.linear_ratio = None;
     p.cagr_ratio = None;
-    if !matches!(p.status, Status::Achieved | Status::Missed) {
+    let own_year = p.latest.is_some_and(|(y, _)| y == year);
+    if !own_year || !matches!(p.status, Status::Achieved | Status::Missed) {
         p.status = Status::NotMeasurable;
     }
     p.linear_status = p.status;
@@ -551,7 +553,7 @@ mod tests {
             None,
         );
         assert!(p.cagr_ratio.is_some());
-        let p = judged_in_its_year(p);
+        let p = judged_in_its_year(p, 2018);
         assert_eq!(
             (p.status, p.cagr_ratio, p.base),
             (Status::NotMeasurable, None, None)
@@ -563,7 +565,24 @@ mod tests {
             Method::Cagr,
             None,
         );
-        assert_eq!(judged_in_its_year(met).status, Status::Achieved);
+        assert_eq!(judged_in_its_year(met, 2018).status, Status::Achieved);
+        // 40% in 2017 does not meet the 2018 target of a yearly target: only 2018's figure can.
+        let earlier = assess(
+            &observations(&[(2016, 0.05), (2017, 0.40)]),
+            goal(2018, 0.30),
+            None,
+            Method::Cagr,
+            None,
+        );
+        assert_eq!(
+            earlier.status,
+            Status::Achieved,
+            "as a milestone, it is met"
+        );
+        assert_eq!(
+            judged_in_its_year(earlier, 2018).status,
+            Status::NotMeasurable
+        );
     }
 
     #[test]

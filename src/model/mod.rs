@@ -13,6 +13,7 @@ mod printed;
 mod region;
 mod series;
 mod source;
+mod span;
 
 pub use figure::{Figure, Figures, Qualifier};
 pub use page::Page;
@@ -21,6 +22,7 @@ pub use printed::{parse_printed, Printed, PrintedMeasure, PrintedOf};
 pub use region::{Date, Level, Region, LEVELS};
 pub use series::{Indicator, Series, SeriesKind, Unit};
 pub use source::Source;
+pub use span::Span;
 
 use crate::error::{Error, Text, Warning};
 use crate::load;
