@@ -2,6 +2,7 @@
 //! every series (attainment, increase, growth, development index) and the progress of every
 //! plan target. Missing inputs give missing results; a zero denominator gives none and a warning.
 
+pub mod base_year;
 pub mod changes;
 pub mod printed;
 pub mod progress;
@@ -253,6 +254,7 @@ pub fn compute(site: &Site) -> Computed {
         list.sort_by_key(|&(p, t)| (site.plans[p].targets[t].year, site.plans[p].slug.clone()));
     }
     warnings.extend(printed::audit(site, &out));
+    warnings.extend(base_year::warnings(site, &out));
     warnings.sort();
     warnings.dedup();
     out.warnings = warnings;
