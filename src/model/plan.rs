@@ -143,9 +143,11 @@ pub(super) fn plans(
             continue;
         };
         let mut targets: Vec<Target> = Vec::new();
-        // Where each target of the plan was first set: one target given twice is a slip.
-        let mut set_at: FxHashMap<(Metric, RegionIdx, i32, Comparison), Position> =
-            FxHashMap::default();
+        // Where each target of the plan was first set: one target given twice is a slip. A
+        // period's target is another target than its last year's own ("mỗi năm từ 35%" and
+        // "giai đoạn 2021–2025 đạt 45%" both end in 2025).
+        type Key = (Metric, RegionIdx, i32, Comparison, bool);
+        let mut set_at: FxHashMap<Key, Position> = FxHashMap::default();
         let issued = date(&fm.date).map(|d| i32::from(d.year));
         let plan_base = base_year(c, file, &fm.base_year);
         for raw in &fm.target {
@@ -161,7 +163,14 @@ pub(super) fn plans(
             let year_pos = file.pos(&years.at);
             for target in target(c, file, t, &years, pos, region, regions, indicators, series) {
                 year_warnings(c, &year_pos, target.year, plan_base, issued);
-                let key = (target.metric, target.region, target.year, target.comparison);
+                let period = matches!(target.span, Span::Period { .. });
+                let key = (
+                    target.metric,
+                    target.region,
+                    target.year,
+                    target.comparison,
+                    period,
+                );
                 match set_at.get(&key) {
                     Some(first) => c.errors.push(twice(year_pos.clone(), first)),
                     None => {
