@@ -115,18 +115,26 @@ fn nothing_lost(root: &Path) {
     }
     for plan in &input.plans {
         for t in &plan.front.target {
+            let t = t.get_ref();
             let v = *t.value.get_ref();
-            let found = targets.iter().any(|r| {
-                r["plan_slug"] == plan.slug
-                    && r["year"] == t.year.get_ref().to_string()
-                    && same(&r["target"], v)
-            });
-            assert!(
-                found,
-                "{} target {v} for {} is not in muc-tieu.csv",
-                plan.slug,
-                t.year.get_ref()
-            );
+            // A yearly target over a span is one target a year.
+            let years: Vec<i32> = match (&t.year, &t.every_year_from, &t.every_year_to) {
+                (Some(y), _, _) => vec![*y.get_ref()],
+                (None, Some(a), Some(b)) => (*a.get_ref()..=*b.get_ref()).collect(),
+                _ => panic!("{}: a target without a year", plan.slug),
+            };
+            for year in years {
+                let found = targets.iter().any(|r| {
+                    r["plan_slug"] == plan.slug
+                        && r["year"] == year.to_string()
+                        && same(&r["target"], v)
+                });
+                assert!(
+                    found,
+                    "{} target {v} for {year} is not in muc-tieu.csv",
+                    plan.slug
+                );
+            }
             let text = page_text(&read(
                 &output,
                 &format!("ke-hoach/{}/index.html", plan.slug),

@@ -2,6 +2,7 @@
 //! every series (attainment, increase, growth, development index) and the progress of every
 //! plan target. Missing inputs give missing results; a zero denominator gives none and a warning.
 
+pub mod base_year;
 pub mod changes;
 pub mod printed;
 pub mod progress;
@@ -283,17 +284,16 @@ pub fn compute(site: &Site) -> Computed {
                     let p = progress::assess(
                         &observed,
                         goal(site, t),
-                        t.base_year.or(plan.base_year),
+                        t.measured_from(plan.base_year),
                         method,
                         as_of,
                     );
-                    match t.metric {
-                        // A growth rate or development index is a yearly target: a trajectory
-                        // of rates between years says nothing about it.
-                        Metric::Series(_, Measure::Growth | Measure::DevelopmentIndex) => {
-                            progress::judged_in_its_year(p)
-                        }
-                        _ => p,
+                    // A growth rate, a development index, one year of a yearly target: a
+                    // trajectory between years says nothing about the year's own figure.
+                    if t.judged_in_its_year() {
+                        progress::judged_in_its_year(p, t.year)
+                    } else {
+                        p
                     }
                 })
                 .collect()
@@ -329,6 +329,7 @@ pub fn compute(site: &Site) -> Computed {
         list.sort_by_key(|&(p, t)| (site.plans[p].targets[t].year, site.plans[p].slug.clone()));
     }
     warnings.extend(printed::audit(site, &out));
+    warnings.extend(base_year::warnings(site, &out));
     warnings.sort();
     warnings.dedup();
     out.warnings = warnings;

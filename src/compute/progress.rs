@@ -1,6 +1,7 @@
 //! Progress toward a target by the two methods of DOMAIN.md: the linear trajectory from a base
 //! year, and the compound-growth ratio R = CAGR observed / CAGR required used by SDG platforms.
 
+use crate::model::bound::Bound;
 use crate::model::{Comparison, Qualifier};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -21,7 +22,8 @@ pub enum Status {
 pub enum Unjudged {
     /// No figure at all.
     NoData,
-    /// The target year's figure is an estimate or a bound that cannot decide.
+    /// The figure it is judged on (the target year's, or the latest for a trend) is an estimate
+    /// or a bound that cannot decide.
     Undetermined,
     /// The target year has passed (the site has later figures) without a figure for it.
     NoFigureForYear,
@@ -36,6 +38,10 @@ impl Progress {
             None => Unjudged::NoData,
             Some((y, _)) if y == target_year => Unjudged::Undetermined,
             _ if as_of.is_some_and(|y| y >= target_year) => Unjudged::NoFigureForYear,
+            // The latest figure is a bound that leaves the trend open.
+            _ if matches!(self.ratio_bound, Bound::Below | Bound::Unknown) => {
+                Unjudged::Undetermined
+            }
             _ => Unjudged::TooFewFigures,
         })
     }
@@ -60,6 +66,9 @@ pub struct Progress {
     pub cagr_ratio: Option<f64>,
     pub linear_status: Status,
     pub cagr_status: Status,
+    /// What the qualifiers of the base and latest figures leave known of both ratios: exact,
+    /// about (≈), at least (>). A ratio only known from above, or not at all, is not computed.
+    pub ratio_bound: Bound,
 }
 
 /// What a target asks: a value for a year, compared one way.
@@ -208,6 +217,7 @@ pub fn assess(
         cagr_ratio: None,
         linear_status: Status::NotMeasurable,
         cagr_status: Status::NotMeasurable,
+        ratio_bound: Bound::Exact,
     };
     if let Some(o) = observed.iter().find(|o| o.year == goal.year) {
         p.latest = Some((o.year, o.value));
@@ -252,10 +262,24 @@ pub fn assess(
     };
     let Some(&base) = base else { return p };
     p.base = Some(base);
+    let qualifier = |year: i32| {
+        observed
+            .iter()
+            .find(|o| o.year == year)
+            .and_then(|o| o.qualifier)
+    };
+    p.ratio_bound = ratio_bound(
+        qualifier(latest.0),
+        qualifier(base.0),
+        goal.aim(base.1) - base.1,
+    );
     if goal.is_met_by(base.1) {
         // It was met at the base and no longer is: the ratios would have the wrong sign.
         p.linear_status = Status::MovingAway;
         p.cagr_status = Status::MovingAway;
+    } else if matches!(p.ratio_bound, Bound::Below | Bound::Unknown) {
+        // Known only from above ("< 30%" toward at least 35%), the progress could be anything
+        // down to moving away: no ratio, no trend.
     } else {
         p.linear_ratio = linear_ratio(base, latest, goal);
         p.cagr_ratio = cagr_ratio(base, latest, goal);
@@ -274,17 +298,32 @@ pub fn assess(
 }
 
 /// Keeps only what the target year's own figure says (achieved, missed), dropping the
-/// trajectory: for targets on a yearly rate of change.
-pub fn judged_in_its_year(mut p: Progress) -> Progress {
+/// trajectory: for targets on a yearly rate of change and the years of a yearly target. An
+/// earlier year's figure meeting the target says nothing of the target's year.
+pub fn judged_in_its_year(mut p: Progress, year: i32) -> Progress {
     p.base = None;
     p.linear_ratio = None;
     p.cagr_ratio = None;
-    if !matches!(p.status, Status::Achieved | Status::Missed) {
+    p.ratio_bound = Bound::Exact;
+    let own_year = p.latest.is_some_and(|(y, _)| y == year);
+    if !own_year || !matches!(p.status, Status::Achieved | Status::Missed) {
         p.status = Status::NotMeasurable;
     }
     p.linear_status = p.status;
     p.cagr_status = p.status;
     p
+}
+
+/// What is known of both ratios from how the latest and base figures are qualified: the ratios
+/// grow with the latest figure and shrink with the base when the target lies above the base
+/// (`way` > 0), and the other way round below it.
+pub fn ratio_bound(latest: Option<Qualifier>, base: Option<Qualifier>, way: f64) -> Bound {
+    let (latest, base) = (Bound::of(latest), Bound::of(base));
+    if way >= 0.0 {
+        latest.less(base)
+    } else {
+        base.less(latest)
+    }
 }
 
 /// (y_c − y_0)/(y_T − y_0) over (t_c − t_0)/(t_T − t_0).
@@ -517,6 +556,70 @@ mod tests {
     }
 
     #[test]
+    fn ratios_carry_the_qualifier_of_the_figures_they_come_from() {
+        let figures = |latest: Option<Qualifier>, base: Option<Qualifier>| {
+            vec![
+                Observation {
+                    year: 2020,
+                    value: 0.25,
+                    qualifier: base,
+                },
+                Observation {
+                    year: 2022,
+                    value: 0.28,
+                    qualifier: latest,
+                },
+            ]
+        };
+        let at_least = goal(2025, 0.35);
+        let judged = |latest, base, g: Goal| {
+            assess(&figures(latest, base), g, None, Method::Cagr, Some(2022))
+        };
+        let exact = judged(None, None, at_least);
+        assert_eq!(exact.ratio_bound, Bound::Exact);
+        let r = exact.cagr_ratio.unwrap();
+        // "≈ 28%": R about the same; "> 28%" toward at least 35%: R at least as large.
+        let about = judged(Some(Qualifier::About), None, at_least);
+        assert_eq!(
+            (about.ratio_bound, about.cagr_ratio),
+            (Bound::About, Some(r))
+        );
+        let more = judged(Some(Qualifier::MoreThan), None, at_least);
+        assert_eq!((more.ratio_bound, more.cagr_ratio), (Bound::Above, Some(r)));
+        assert_eq!(more.status, exact.status);
+        // "< 28%" toward at least 35%: it could be moving away; no ratio, no trend.
+        let less = judged(Some(Qualifier::LessThan), None, at_least);
+        assert_eq!(less.ratio_bound, Bound::Below);
+        assert_eq!((less.cagr_ratio, less.linear_ratio), (None, None));
+        assert_eq!(less.status, Status::NotMeasurable);
+        assert_eq!(
+            less.unjudged(2025, Some(2022)),
+            Some(Unjudged::Undetermined)
+        );
+        // A base known from above: the way from it is at most as long, the progress at least.
+        let base_below = judged(None, Some(Qualifier::LessThan), at_least);
+        assert_eq!(base_below.ratio_bound, Bound::Above);
+        // Two lower bounds: nothing is known of the progress between them.
+        let both = judged(
+            Some(Qualifier::MoreThan),
+            Some(Qualifier::MoreThan),
+            at_least,
+        );
+        assert_eq!(both.ratio_bound, Bound::Unknown);
+        assert_eq!(both.cagr_ratio, None);
+        // Lower is better: "< 20%" toward at most 10% (from 25%) is progress of at least R.
+        let at_most = Goal {
+            comparison: Comparison::AtMost,
+            ..goal(2025, 0.10)
+        };
+        let mut falling = figures(Some(Qualifier::LessThan), None);
+        falling[1].value = 0.20;
+        let p = assess(&falling, at_most, None, Method::Linear, Some(2022));
+        assert_eq!(p.ratio_bound, Bound::Above);
+        assert!(p.linear_ratio.is_some());
+    }
+
+    #[test]
     fn falling_below_a_target_met_at_the_base_is_moving_away() {
         let p = assess(
             &observations(&[(2020, 100.0), (2022, 80.0)]),
@@ -551,7 +654,7 @@ mod tests {
             None,
         );
         assert!(p.cagr_ratio.is_some());
-        let p = judged_in_its_year(p);
+        let p = judged_in_its_year(p, 2018);
         assert_eq!(
             (p.status, p.cagr_ratio, p.base),
             (Status::NotMeasurable, None, None)
@@ -563,7 +666,24 @@ mod tests {
             Method::Cagr,
             None,
         );
-        assert_eq!(judged_in_its_year(met).status, Status::Achieved);
+        assert_eq!(judged_in_its_year(met, 2018).status, Status::Achieved);
+        // 40% in 2017 does not meet the 2018 target of a yearly target: only 2018's figure can.
+        let earlier = assess(
+            &observations(&[(2016, 0.05), (2017, 0.40)]),
+            goal(2018, 0.30),
+            None,
+            Method::Cagr,
+            None,
+        );
+        assert_eq!(
+            earlier.status,
+            Status::Achieved,
+            "as a milestone, it is met"
+        );
+        assert_eq!(
+            judged_in_its_year(earlier, 2018).status,
+            Status::NotMeasurable
+        );
     }
 
     #[test]

@@ -69,8 +69,10 @@ pub struct FrontMatter {
     /// The source document the text summarises.
     #[serde(default)]
     pub seed: String,
+    /// Each with the place of its `[[target]]` header, where a problem of the whole target is
+    /// reported.
     #[serde(default)]
-    pub target: Vec<RawTarget>,
+    pub target: Vec<Spanned<RawTarget>>,
     #[serde(default)]
     pub task: Vec<RawTask>,
     /// Figures as the document prints them, for `check` to compare with the data.
@@ -100,7 +102,14 @@ pub struct RawTarget {
     pub series: Option<Spanned<String>>,
     pub measure: Option<Spanned<String>>,
     pub region: Option<Spanned<String>>,
-    pub year: Spanned<i32>,
+    /// The target's year; with `period_from`, the end of the period.
+    pub year: Option<Spanned<i32>>,
+    /// A yearly target over a span of years, instead of `year`: "tăng từ 30% trở lên mỗi năm"
+    /// from 2017 to 2020.
+    pub every_year_from: Option<Spanned<i32>>,
+    pub every_year_to: Option<Spanned<i32>>,
+    /// The first year of a period ending at `year`: "giai đoạn 2021–2025".
+    pub period_from: Option<Spanned<i32>>,
     pub value: Spanned<f64>,
     /// The upper end of a range (`comparison = "between"`): "đạt 26 - 27%".
     pub value_to: Option<Spanned<f64>>,

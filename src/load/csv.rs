@@ -239,7 +239,10 @@ fn row_figure(
         qualifier: row.text("qualifier"),
         as_of,
         status: row.text("status"),
-        quote: row.text("quote").map(|n| n.into_inner()).unwrap_or_default(),
+        quote: row
+            .text("quote")
+            .map(|n| n.into_inner())
+            .unwrap_or_default(),
         note: row.text("note").map(|n| n.into_inner()).unwrap_or_default(),
     };
     Some((year, figure))

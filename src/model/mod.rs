@@ -14,6 +14,7 @@ mod published;
 mod region;
 mod series;
 mod source;
+mod span;
 
 pub use figure::{Figure, Figures, Qualifier};
 pub use page::Page;
@@ -23,6 +24,7 @@ pub use published::Published;
 pub use region::{Date, Level, Region, LEVELS};
 pub use series::{Indicator, Series, SeriesKind, Unit};
 pub use source::Source;
+pub use span::Span;
 
 use crate::error::{Error, Text, Warning};
 use crate::load;

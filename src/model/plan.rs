@@ -5,6 +5,7 @@ use super::check::{untranslated, Checker};
 use super::printed::{printed, Printed};
 use super::region::{date, Date, Region};
 use super::series::{Indicator, Series, SeriesKind, Unit};
+use super::span::{self, Span};
 use super::{year_out_of_range, IndicatorIdx, RegionIdx, SeriesIdx, YEARS};
 use crate::error::{Error, Position, Text, Warning};
 use crate::load::{self, SourceFile};
@@ -58,7 +59,34 @@ pub struct Target {
     pub comparison: Comparison,
     /// The figure as the document prints it.
     pub printed: String,
+    /// The target's own base year, as written.
     pub base_year: Option<i32>,
+    /// Whether it is a target for its year alone, one year of a yearly target, or a period's.
+    pub span: Span,
+    /// Its `[[target]]` block, where what concerns the whole target is reported.
+    pub pos: Position,
+}
+
+impl Target {
+    /// The year progress is measured from: the target's own base year, else the year before its
+    /// period, else the plan's.
+    pub fn measured_from(&self, plan_base: Option<i32>) -> Option<i32> {
+        self.base_year
+            .or(match self.span {
+                Span::Period { from } => Some(from - 1),
+                _ => None,
+            })
+            .or(plan_base)
+    }
+
+    /// Whether only the target year's own figure judges it, with no trajectory toward it: a
+    /// yearly rate of change, or one year of a yearly target.
+    pub fn judged_in_its_year(&self) -> bool {
+        matches!(
+            self.metric,
+            Metric::Series(_, Measure::Growth | Measure::DevelopmentIndex)
+        ) || matches!(self.span, Span::EveryYear { .. })
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -115,51 +143,38 @@ pub(super) fn plans(
             continue;
         };
         let mut targets: Vec<Target> = Vec::new();
-        // Where each target of the plan was first set: one target given twice is a slip.
-        let mut set_at: FxHashMap<(Metric, RegionIdx, i32, Comparison), Position> =
-            FxHashMap::default();
+        // Where each target of the plan was first set: one target given twice is a slip. A
+        // period's target is another target than its last year's own ("mỗi năm từ 35%" and
+        // "giai đoạn 2021–2025 đạt 45%" both end in 2025).
+        type Key = (Metric, RegionIdx, i32, Comparison, bool);
+        let mut set_at: FxHashMap<Key, Position> = FxHashMap::default();
         let issued = date(&fm.date).map(|d| i32::from(d.year));
         let plan_base = base_year(c, file, &fm.base_year);
-        for t in &fm.target {
-            if let Some(base) = plan_base.filter(|b| *t.year.get_ref() < *b) {
-                c.warnings.push(Warning {
-                    pos: file.pos(&t.year.span()),
-                    message: Text::new(
-                        format!(
-                            "năm mục tiêu {} ở trước năm gốc của kế hoạch ({base}): tiến độ không đo được ngược về trước",
-                            t.year.get_ref()
-                        ),
-                        format!(
-                            "target year {} is before the plan's base year ({base}): progress cannot be measured backwards",
-                            t.year.get_ref()
-                        ),
-                    ),
-                });
-            }
-            if issued.is_some_and(|y| *t.year.get_ref() < y) {
-                c.warnings.push(Warning {
-                    pos: file.pos(&t.year.span()),
-                    message: Text::new(
-                        format!(
-                            "năm mục tiêu {} ở trước năm ban hành kế hoạch ({})",
-                            t.year.get_ref(),
-                            issued.unwrap_or_default()
-                        ),
-                        format!(
-                            "target year {} is before the plan was issued ({})",
-                            t.year.get_ref(),
-                            issued.unwrap_or_default()
-                        ),
-                    ),
-                });
-            }
-            if let Some(target) = target(c, file, t, region, regions, indicators, series) {
-                let key = (target.metric, target.region, target.year, target.comparison);
-                let pos = file.pos(&t.year.span());
+        for raw in &fm.target {
+            let t = raw.get_ref();
+            let years = match span::years(t, raw.span()) {
+                Ok(years) => years,
+                Err(p) => {
+                    c.invalid(file, p.at, p.message, p.hint);
+                    continue;
+                }
+            };
+            let pos = file.pos(&raw.span());
+            let year_pos = file.pos(&years.at);
+            for target in target(c, file, t, &years, pos, region, regions, indicators, series) {
+                year_warnings(c, &year_pos, target.year, plan_base, issued);
+                let period = matches!(target.span, Span::Period { .. });
+                let key = (
+                    target.metric,
+                    target.region,
+                    target.year,
+                    target.comparison,
+                    period,
+                );
                 match set_at.get(&key) {
-                    Some(first) => c.errors.push(twice(pos, first)),
+                    Some(first) => c.errors.push(twice(year_pos.clone(), first)),
                     None => {
-                        set_at.insert(key, pos);
+                        set_at.insert(key, year_pos.clone());
                         targets.push(target);
                     }
                 }
@@ -219,6 +234,39 @@ pub(super) fn plans(
     plans
 }
 
+/// A target year before the plan's base year, or before the plan was issued: a slip, or a
+/// target that cannot be measured.
+fn year_warnings(
+    c: &mut Checker,
+    pos: &Position,
+    year: i32,
+    plan_base: Option<i32>,
+    issued: Option<i32>,
+) {
+    if let Some(base) = plan_base.filter(|b| year < *b) {
+        c.warnings.push(Warning {
+            pos: pos.clone(),
+            message: Text::new(
+                format!(
+                    "năm mục tiêu {year} ở trước năm gốc của kế hoạch ({base}): tiến độ không đo được ngược về trước"
+                ),
+                format!(
+                    "target year {year} is before the plan's base year ({base}): progress cannot be measured backwards"
+                ),
+            ),
+        });
+    }
+    if let Some(issued) = issued.filter(|y| year < *y) {
+        c.warnings.push(Warning {
+            pos: pos.clone(),
+            message: Text::new(
+                format!("năm mục tiêu {year} ở trước năm ban hành kế hoạch ({issued})"),
+                format!("target year {year} is before the plan was issued ({issued})"),
+            ),
+        });
+    }
+}
+
 fn twice(pos: Position, first: &Position) -> Error {
     Error::Invalid {
         pos,
@@ -257,22 +305,28 @@ fn base_year(c: &mut Checker, file: &SourceFile, year: &Option<Spanned<i32>>) ->
     None
 }
 
-/// One target of a plan, checked: what it is set on, in its metric's own scale; `None` when it
-/// fails a check, the problems going to `c`.
+/// One target of a plan, checked: what it is set on, in its metric's own scale, once for each of
+/// its years; none when it fails a check, the problems going to `c`.
+#[allow(clippy::too_many_arguments)]
 fn target(
     c: &mut Checker,
     file: &SourceFile,
     t: &load::content::RawTarget,
+    years: &span::Years,
+    pos: Position,
     plan_region: RegionIdx,
     regions: &[Region],
     indicators: &[Indicator],
     series: &[Series],
-) -> Option<Target> {
+) -> Vec<Target> {
     let region = match &t.region {
-        Some(r) => c.region(r, file)?,
+        Some(r) => match c.region(r, file) {
+            Some(region) => region,
+            None => return Vec::new(),
+        },
         None => plan_region,
     };
-    let comparison = c.keyword(
+    let Some(comparison) = c.keyword(
         &t.comparison,
         file,
         "comparison",
@@ -285,26 +339,44 @@ fn target(
             ("about", Comparison::About),
             ("between", Comparison::Between),
         ],
-    )?;
+    ) else {
+        return Vec::new();
+    };
     let value = *t.value.get_ref();
-    let value_to = range_end(c, file, t, comparison)?;
-    let (metric, scale) = metric(c, file, t, value, indicators, series)?;
-    if !target_year_ok(c, file, t, region, regions) {
-        return None;
+    let Some(value_to) = range_end(c, file, t, comparison) else {
+        return Vec::new();
+    };
+    let Some((metric, scale)) = metric(c, file, t, value, &years.at, indicators, series) else {
+        return Vec::new();
+    };
+    // One error for a span that reaches before its region existed, not one per year.
+    if !years
+        .years
+        .clone()
+        .all(|year| target_year_ok(c, file, year, &years.at, region, regions))
+    {
+        return Vec::new();
     }
     if !matches_printed(c, file, t, value, scale) {
-        return None;
+        return Vec::new();
     }
-    Some(Target {
-        metric,
-        region,
-        year: *t.year.get_ref(),
-        value: value * scale,
-        value_to: value_to.map(|v| v * scale),
-        comparison,
-        printed: t.printed.clone(),
-        base_year: base_year(c, file, &t.base_year),
-    })
+    let base_year = base_year(c, file, &t.base_year);
+    years
+        .years
+        .clone()
+        .map(|year| Target {
+            metric,
+            region,
+            year,
+            span: years.span,
+            value: value * scale,
+            value_to: value_to.map(|v| v * scale),
+            comparison,
+            printed: t.printed.clone(),
+            base_year,
+            pos: pos.clone(),
+        })
+        .collect()
 }
 
 /// The upper end of a range: given with `between` only, and above `value`. `None` inside
@@ -377,12 +449,13 @@ fn range_end(
 }
 
 /// What a target is set on (an indicator, or a measure of a series) and the scale that turns its
-/// written value into the metric's own.
+/// written value into the metric's own; `at` is the key giving its year.
 fn metric(
     c: &mut Checker,
     file: &SourceFile,
     t: &load::content::RawTarget,
     value: f64,
+    at: &std::ops::Range<usize>,
     indicators: &[Indicator],
     series: &[Series],
 ) -> Option<(Metric, f64)> {
@@ -444,7 +517,7 @@ fn metric(
         (None, None) => {
             c.invalid(
                 file,
-                t.year.span(),
+                at.clone(),
                 Text::new(
                     "mục tiêu cần `indicator` hoặc `series`",
                     "a target needs `indicator` or `series`",
@@ -460,19 +533,20 @@ fn metric(
     Some((metric, scale))
 }
 
-/// A target's year is one the site covers, and its region existed then.
+/// A target's year is one the site covers, and its region existed then; `at` is the key giving
+/// the year.
 fn target_year_ok(
     c: &mut Checker,
     file: &SourceFile,
-    t: &load::content::RawTarget,
+    year: i32,
+    at: &std::ops::Range<usize>,
     region: RegionIdx,
     regions: &[Region],
 ) -> bool {
-    let year = *t.year.get_ref();
     if !YEARS.contains(&year) {
         c.invalid(
             file,
-            t.year.span(),
+            at.clone(),
             year_out_of_range(year),
             Text::new(
                 "ghi năm của mục tiêu, ví dụ `year = 2025`",
@@ -485,7 +559,7 @@ fn target_year_ok(
         if year < i32::from(from.year) {
             c.invalid(
                 file,
-                t.year.span(),
+                at.clone(),
                 Text::new(
                     format!(
                         "`{}` chưa tồn tại vào năm {year}: có từ {from}",

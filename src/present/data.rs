@@ -9,7 +9,7 @@ use crate::compute::progress::{Status, Unjudged};
 use crate::compute::{Computed, Origin};
 use crate::model::{
     Comparison, IndicatorIdx, Measure, Metric, Qualifier, RegionIdx, SeriesIdx, SeriesKind, Site,
-    Unit,
+    Span, Unit,
 };
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -63,7 +63,7 @@ const OBSERVATION_FIELDS: [Field; 22] = [
     field("published_value", "number"),
 ];
 
-const TARGET_FIELDS: [Field; 17] = [
+const TARGET_FIELDS: [Field; 20] = [
     field("plan_slug", "string"),
     field("plan", "string"),
     field("region_code", "string"),
@@ -81,6 +81,9 @@ const TARGET_FIELDS: [Field; 17] = [
     field("latest_year", "year"),
     field("latest", "number"),
     field("latest_qualifier", "string"),
+    field("span", "string"),
+    field("span_from", "year"),
+    field("span_to", "year"),
 ];
 
 /// One value as a page shows it, in the columns of [`OBSERVATION_FIELDS`].
@@ -598,6 +601,21 @@ pub fn targets_of(
                     }),
                 )
                 .into(),
+                match target.span {
+                    Span::Year => "",
+                    Span::EveryYear { .. } => "every_year",
+                    Span::Period { .. } => "period",
+                }
+                .into(),
+                match target.span {
+                    Span::Year => String::new(),
+                    Span::EveryYear { from, .. } | Span::Period { from } => from.to_string(),
+                },
+                match target.span {
+                    Span::Year => String::new(),
+                    Span::EveryYear { to, .. } => to.to_string(),
+                    Span::Period { .. } => target.year.to_string(),
+                },
                 status_word(
                     progress.status,
                     progress.unjudged(target.year, computed.as_of),

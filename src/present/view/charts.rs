@@ -4,7 +4,8 @@
 use super::SourceRef;
 use crate::compute::progress::Progress;
 use crate::load::config::ProgressMethod;
-use crate::model::{Measure, Metric, Target};
+use crate::model::bound::Bound;
+use crate::model::Target;
 use crate::present::chart::progress::{progress_chart, ProgressChart, ProgressRow};
 use crate::present::chart::Frame;
 use crate::present::i18n::Tr;
@@ -159,18 +160,15 @@ pub fn covered(
     plan_base_year: Option<i32>,
     method: ProgressMethod,
 ) -> Option<(f64, f64)> {
-    if matches!(
-        t.metric,
-        Metric::Series(_, Measure::Growth | Measure::DevelopmentIndex)
-    ) {
+    // Known only from above (or not at all), the share covered could be anything.
+    if t.judged_in_its_year() || matches!(p.ratio_bound, Bound::Below | Bound::Unknown) {
         return None;
     }
     let (base_year, base) = p.base?;
     let (latest_year, latest) = p.latest?;
     // Without a figure after the plan's own base year there is no progress of the plan's to
     // show: a path measured over earlier years would blame it for a time it did not cover.
-    if t.base_year
-        .or(plan_base_year)
+    if t.measured_from(plan_base_year)
         .is_some_and(|y| latest_year <= y)
     {
         return None;
@@ -200,6 +198,8 @@ pub struct ProgressItem {
     pub label: String,
     pub status: String,
     pub share: f64,
+    /// The share as written, with the qualifier of the figures it comes from: "> 52%".
+    pub share_label: String,
     pub elapsed: f64,
 }
 
@@ -220,7 +220,7 @@ pub fn progress_view(
             format!(
                 "{}: đã đi {} quãng đường từ năm gốc đến mục tiêu, theo lộ trình đều cần {} ({}).",
                 i.label,
-                covered_label(tr, i.share),
+                i.share_label,
                 covered_label(tr, i.elapsed),
                 i.status
             )
@@ -240,7 +240,7 @@ pub fn progress_view(
                 status: i.status.clone(),
                 covered: i.share,
                 expected: Some(i.elapsed),
-                covered_label: covered_label(tr, i.share),
+                covered_label: i.share_label.clone(),
             })
             .collect(),
         ends: (tr.t("base_end"), tr.t("target_end")),

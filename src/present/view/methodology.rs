@@ -123,10 +123,8 @@ fn source_quotes(site: &Site) -> Vec<Vec<String>> {
             }
         })
         .collect();
-    let mut seen: Vec<std::collections::HashSet<String>> = quotes
-        .iter()
-        .map(|q| q.iter().cloned().collect())
-        .collect();
+    let mut seen: Vec<std::collections::HashSet<String>> =
+        quotes.iter().map(|q| q.iter().cloned().collect()).collect();
     let figures = site
         .figures
         .iter()

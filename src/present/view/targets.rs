@@ -10,7 +10,9 @@ use crate::compute::progress::{Progress, Status, Unjudged};
 use crate::compute::Computed;
 use crate::load::config::ProgressMethod;
 use crate::model::Qualifier;
-use crate::model::{Comparison, Measure, Metric, Plan, RegionIdx, SeriesKind, Site, Target, Unit};
+use crate::model::{
+    Comparison, Measure, Metric, Plan, RegionIdx, SeriesKind, Site, Span, Target, Unit,
+};
 use crate::present::format;
 use crate::present::i18n::Tr;
 use serde::Serialize;
@@ -37,6 +39,8 @@ pub struct TargetView {
     pub metric_url: Option<String>,
     pub region: Link,
     pub year: i32,
+    /// For one year of a yearly target, or a period's target: which ("giai đoạn 2021–2025").
+    pub span: Option<String>,
     pub target: String,
     pub printed: String,
     pub latest: Option<String>,
@@ -54,6 +58,8 @@ pub struct TargetView {
     pub status_symbol: &'static str,
     pub cagr_ratio: Option<String>,
     pub linear_ratio: Option<String>,
+    /// Both ratios in words, with the qualifier of the figures they come from: "R > 0,41".
+    pub ratios: Option<String>,
     /// Share of the way from the base to the target covered, as the progress chart draws it.
     pub covered: Option<String>,
     pub elapsed: Option<String>,
@@ -81,6 +87,9 @@ pub fn target_view(
         ),
     };
     let covered = charts::covered(t, p, plan.base_year, site.config.progress_method);
+    // The ratios and the share covered carry what the figures they come from leave known.
+    let bound = p.ratio_bound.qualifier().flatten();
+    let ratio = |r: Option<f64>| r.map(|r| qualified(bound, format::number(r, 2, tr.lang)));
     let (status, status_label, status_symbol) = target_status(tr, site, computed, t, p);
     TargetView {
         // The document's number is short enough for a table cell; the title is the fallback.
@@ -95,6 +104,7 @@ pub fn target_view(
         },
         region: region_link(tr, site, t.region),
         year: t.year,
+        span: span_text(tr, t),
         target,
         printed: t.printed.clone(),
         latest: p.latest.map(|(y, v)| {
@@ -121,9 +131,25 @@ pub fn target_view(
         status,
         status_label,
         status_symbol,
-        cagr_ratio: p.cagr_ratio.map(|r| format::number(r, 2, tr.lang)),
-        linear_ratio: p.linear_ratio.map(|r| format::number(r, 2, tr.lang)),
-        covered: covered.map(|(share, _)| charts::covered_label(tr, share)),
+        cagr_ratio: ratio(p.cagr_ratio),
+        linear_ratio: ratio(p.linear_ratio),
+        ratios: (p.cagr_ratio.is_some() || p.linear_ratio.is_some()).then(|| {
+            tr.f(
+                if bound.is_some() {
+                    "ratios_qualified"
+                } else {
+                    "ratios"
+                },
+                &[
+                    ("r", &ratio(p.cagr_ratio).unwrap_or_else(|| "—".into())),
+                    (
+                        "linear",
+                        &ratio(p.linear_ratio).unwrap_or_else(|| "—".into()),
+                    ),
+                ],
+            )
+        }),
+        covered: covered.map(|(share, _)| qualified(bound, charts::covered_label(tr, share))),
         elapsed: covered.map(|(_, e)| charts::covered_label(tr, e)),
     }
 }
@@ -142,9 +168,11 @@ fn target_status(
         return (status, tr.t("status_achieved_approximately"), symbol);
     }
     let year = t.year.to_string();
+    // The figure that cannot decide: the target year's, or the latest a trend would start from.
+    let judged_on = p.latest.map_or(t.year, |(y, _)| y).to_string();
     let label = match p.unjudged(t.year, computed.as_of) {
         Some(Unjudged::NoData) => tr.t("no_data"),
-        Some(Unjudged::Undetermined) => tr.f("undetermined_year", &[("year", &year)]),
+        Some(Unjudged::Undetermined) => tr.f("undetermined_year", &[("year", &judged_on)]),
         Some(Unjudged::NoFigureForYear) => tr.f("no_data_year", &[("year", &year)]),
         Some(Unjudged::TooFewFigures) | None => label,
     };
@@ -198,7 +226,7 @@ fn base_note(
     p: &Progress,
 ) -> Option<String> {
     let (used, _) = p.base?;
-    let asked = t.base_year.or(plan.base_year)?;
+    let asked = t.measured_from(plan.base_year)?;
     if used == asked {
         return None;
     }
@@ -206,15 +234,34 @@ fn base_note(
         .metric_values(t.region, t.metric)
         .iter()
         .any(|o| o.year == asked);
+    // A period's progress starts the year before it, unless the target gives its own base year.
+    let period = t.base_year.is_none() && matches!(t.span, Span::Period { .. });
     let key = match (has_figure, p.latest) {
+        (true, Some((latest, _))) if latest == asked && period => "base_note_period_latest",
         (true, Some((latest, _))) if latest == asked => "base_note_latest",
         (true, _) => return None,
+        (false, _) if period => "base_note_period_missing",
         (false, _) => "base_note_missing",
     };
     Some(tr.f(
         key,
         &[("asked", &asked.to_string()), ("year", &used.to_string())],
     ))
+}
+
+/// Which yearly target a year belongs to, or which period a target is for.
+fn span_text(tr: &Tr, t: &Target) -> Option<String> {
+    match t.span {
+        Span::Year => None,
+        Span::EveryYear { from, to } => Some(tr.f(
+            "span_every_year",
+            &[("from", &from.to_string()), ("to", &to.to_string())],
+        )),
+        Span::Period { from } => Some(tr.f(
+            "span_period",
+            &[("from", &from.to_string()), ("to", &t.year.to_string())],
+        )),
+    }
 }
 
 /// A distance to a target in its metric's words: a count, or points of a percentage.
@@ -334,6 +381,10 @@ pub(super) fn progress_chart(
                 view.latest_year.unwrap_or_default()
             ),
             share,
+            share_label: view
+                .covered
+                .clone()
+                .unwrap_or_else(|| charts::covered_label(tr, share)),
             elapsed,
         });
     }
