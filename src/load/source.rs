@@ -164,6 +164,13 @@ fn toml_hint(message: &str, line: &str) -> Text {
             format!("viết `{key} = [\"…\"]`: một danh sách trong dấu ngoặc vuông, mỗi mã trong dấu nháy kép, cách nhau bằng dấu phẩy"),
             format!("write `{key} = [\"…\"]`: a list in square brackets, each code in double quotes, separated by commas"),
         )
+    } else if m.contains("invalid type") && m.contains("expected a toml datetime") {
+        let key = line.split_once('=').map_or("", |(k, _)| k).trim();
+        let day = value.trim_matches('"');
+        Text::new(
+            format!("ngày viết năm-tháng-ngày, không có dấu nháy: `{key} = {day}`"),
+            format!("a day is written year-month-day, without quotes: `{key} = {day}`"),
+        )
     } else if m.contains("invalid type") {
         Text::new(
             "kiểm tra kiểu của giá trị: chữ đặt trong dấu nháy kép, số viết không có dấu nháy và không có dấu phân cách hàng nghìn (5122, không phải 5.122)",
