@@ -129,6 +129,9 @@ pub struct RawSource {
     /// The sentence its figures were read in, when one sentence gives them all.
     #[serde(default)]
     pub quote: String,
+    /// The plan of this site whose document the source is (`content/plans/<slug>.md`), for a
+    /// document that has no web address: its text is on the plan's page.
+    pub document: Option<Spanned<String>>,
     /// Figures the source prints (`[[source.printed]]`), audited against the data.
     #[serde(default)]
     pub printed: Vec<super::content::RawPrinted>,

@@ -99,6 +99,7 @@ pub fn build(mut input: load::Input) -> Result<Site, Error> {
     let (figures, published) =
         figure::figures(&mut c, &input.figures, &regions, &series, &indicators);
     let plans = plan::plans(&mut c, &input.plans, &regions, &indicators, &series);
+    source::check_documents(&mut c, &input.sources, &plans);
     let pages = page::pages(&mut c, &input.pages);
     check_texts(&mut c, &input);
     check_headline_region(&mut c, &input.config);

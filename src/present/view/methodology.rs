@@ -1,6 +1,6 @@
 //! The methodology page: how progress is judged, every indicator's formula, every source.
 
-use super::links::indicator_url;
+use super::links::{indicator_url, plan_url, Link};
 use super::names::{formula_words, indicator_name};
 use super::printed::{printed_rows, PrintedRow};
 use super::targets::{status_label, StatusCount};
@@ -28,6 +28,8 @@ pub struct SourceView {
     pub publisher: String,
     pub url: String,
     pub note: String,
+    /// The page of the plan whose document the source is, when it has no web address.
+    pub document: Option<Link>,
     /// The sentences figures were read in, each once: the source's own, then its figures'.
     pub quotes: Vec<String>,
     /// The figures the source prints, against the data.
@@ -83,6 +85,14 @@ pub fn methodology(tr: &Tr, site: &Site, computed: &Computed) -> MethodologyView
                 url: s.url.clone(),
                 note: s.note.clone(),
                 quotes: std::mem::take(&mut quotes[i]),
+                document: site
+                    .plans
+                    .iter()
+                    .find(|p| !s.document.is_empty() && p.slug == s.document)
+                    .map(|p| Link {
+                        name: tr.name(&p.short_name, &p.short_name_en),
+                        url: plan_url(p),
+                    }),
                 printed: printed_rows(tr, site, computed, &s.printed),
             })
             .collect(),
