@@ -37,15 +37,16 @@ const MISSING_PATH = 'khong-co-trang-nay-404/';
 // ---------------------------------------------------------------- arguments
 
 function parseArgs(argv) {
-  const opts = { site: null, port: 8791, prefix: '/bao-phu/', only: null, screenshots: true };
+  const opts = { site: null, port: 8791, prefix: '/bao-phu/', only: null, screenshots: true, perKind: 60 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--port') opts.port = Number(argv[++i]);
     else if (a === '--prefix') opts.prefix = argv[++i];
     else if (a === '--only') opts.only = argv[++i];
     else if (a === '--no-screenshots') opts.screenshots = false;
+    else if (a === '--per-kind') opts.perKind = Number(argv[++i]);
     else if (a === '-h' || a === '--help') {
-      console.log('usage: node run.mjs <site-dir> [--port 8791] [--prefix /bao-phu/] [--only TEXT] [--no-screenshots]');
+      console.log('usage: node run.mjs <site-dir> [--port 8791] [--prefix /bao-phu/] [--only TEXT] [--no-screenshots] [--per-kind 60 (0: every page)]');
       process.exit(0);
     } else if (!opts.site && !a.startsWith('--')) opts.site = a;
     else throw new Error(`unknown argument: ${a}`);
@@ -71,6 +72,42 @@ function findPages(root) {
     }
   })(root);
   return found.sort();
+}
+
+/** The pages the checks always include, whatever the sample: those the scripted checks use. */
+const ALWAYS = ['vung/vn/', 'vung/huong-hoa/', 'vung/quang-tri/', 'vung/hai-duong/', 'vung/son-la/'];
+
+/**
+ * The pages to check: every page of a kind (the folder under the language: vung, chi-tieu,
+ * ke-hoach…) when the kind has at most `perKind` pages in a language, else `perKind` of them
+ * evenly spaced in name order, plus ALWAYS. The same site gives the same sample. Returns the
+ * files and one line per sampled kind, for the output.
+ */
+function sample(files, perKind) {
+  if (!perKind) return { files, notes: [] };
+  const groups = new Map();
+  for (const f of files) {
+    const rest = f.startsWith('en/') ? f.slice(3) : f;
+    const kind = `${f.startsWith('en/') ? 'en/' : ''}${rest.includes('/') ? rest.split('/')[0] : '(top)'}`;
+    if (!groups.has(kind)) groups.set(kind, []);
+    groups.get(kind).push(f);
+  }
+  const keep = new Set();
+  const notes = [];
+  for (const [kind, list] of groups) {
+    if (list.length <= perKind) {
+      list.forEach((f) => keep.add(f));
+      continue;
+    }
+    const step = list.length / perKind;
+    for (let i = 0; i < perKind; i++) keep.add(list[Math.floor(i * step)]);
+    for (const f of list) {
+      const rest = f.startsWith('en/') ? f.slice(3) : f;
+      if (ALWAYS.some((a) => rest === a + 'index.html')) keep.add(f);
+    }
+    notes.push(`${kind}/: ${list.filter((f) => keep.has(f)).length} of ${list.length} pages checked (every ${step.toFixed(1)}th in name order, and ${ALWAYS.join(', ')})`);
+  }
+  return { files: files.filter((f) => keep.has(f)), notes };
 }
 
 /** What to load for a file: its URL and the status the server must answer with. */
@@ -418,11 +455,15 @@ async function main() {
   }
 
   let files = findPages(root);
+  const all = files.length;
   if (opts.only) files = files.filter((f) => f.includes(opts.only));
+  const sampled = sample(files, opts.only ? 0 : opts.perKind);
+  files = sampled.files;
   const pages = files.map((f) => pageFor(f, base));
   const enCount = files.filter((f) => f.startsWith('en/')).length;
   console.log(`serving ${root} at ${base}`);
-  console.log(`${pages.length} pages (${enCount} under en/), Chromium ${CHROMIUM}, axe-core ${require('axe-core/package.json').version}`);
+  console.log(`${pages.length} of the site's ${all} pages (${enCount} under en/), Chromium ${CHROMIUM}, axe-core ${require('axe-core/package.json').version}`);
+  for (const n of sampled.notes) console.log(`sampled: ${n}`);
 
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', locale: 'vi-VN' });
@@ -494,7 +535,7 @@ async function main() {
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   console.log('');
   const pagesFailed = results.filter((r) => r.name.startsWith('page ') && r.failures.length).length;
-  console.log(`==== browser checks: ${pages.length} pages checked (${pagesFailed} with failures), `
+  console.log(`==== browser checks: ${pages.length} of ${all} pages checked${sampled.notes.length ? ' (a sample of the larger page kinds, named above)' : ''} (${pagesFailed} with failures), `
     + `${checks.length} interactive checks (${failed.length - pagesFailed} failed), ${secs}s`);
   if (failed.length) {
     console.log(`==== failures by page/check (${failed.length}):`);
