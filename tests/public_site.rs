@@ -324,3 +324,41 @@ fn the_editors_guide_is_a_page_of_the_site_in_both_languages() {
         guide.contains("<a href=\"../phuong-phap/\" rel=\"noopener noreferrer\">phương pháp tính")
     );
 }
+
+#[test]
+fn every_page_names_an_icon_and_the_manifest_that_exist() {
+    let (_dir, output) = common::built();
+    for page in [
+        "index.html",
+        "en/index.html",
+        "vung/vn/index.html",
+        "404.html",
+    ] {
+        let html = common::read(&output, page);
+        for link in [
+            "static/favicon.svg\" type=\"image/svg+xml\"",
+            "manifest.webmanifest\"",
+            "static/fonts/dejavu-sans-vi.woff2\" as=\"font\"",
+        ] {
+            assert!(html.contains(link), "{page} has no {link}");
+        }
+    }
+    let manifest: serde_json::Value =
+        serde_json::from_str(&common::read(&output, "manifest.webmanifest")).unwrap();
+    assert_eq!(manifest["start_url"], "./");
+    for icon in manifest["icons"].as_array().unwrap() {
+        let src = icon["src"].as_str().unwrap();
+        let file = if src.starts_with("static/") {
+            common::repo().join("themes/default").join(src)
+        } else {
+            output.join(src)
+        };
+        assert!(file.is_file(), "{src} does not exist");
+        if let Some(size) = icon["sizes"].as_str().unwrap().split_once('x') {
+            // A PNG's width is the big-endian number at byte 16.
+            let png = std::fs::read(&file).unwrap();
+            let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+            assert_eq!(width.to_string(), size.0, "{src}");
+        }
+    }
+}

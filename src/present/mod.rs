@@ -184,10 +184,35 @@ pub fn render(
     let warnings = match scope {
         Scope::All | Scope::AllBut { .. } => {
             let warnings = broken_links(site, &paths, &theme.static_dir);
-            for page in [
+            let mut pages = vec![
                 Page::text("sitemap.xml".into(), site_files::sitemap(base_url, &paths)),
                 Page::text("robots.txt".into(), site_files::robots(base_url)),
-            ] {
+                Page::text(
+                    "manifest.webmanifest".into(),
+                    site_files::manifest(&site.config.title, &site.config.description),
+                ),
+            ];
+            // The home-screen icons, drawn from the theme's favicon when it has one.
+            if let Ok(svg) = std::fs::read_to_string(theme.static_dir.join("favicon.svg")) {
+                for size in [192, 512] {
+                    let png = share::icon_png(&svg, size).map_err(|e| Error::Invalid {
+                        pos: Position::file(&theme.static_dir.join("favicon.svg")),
+                        message: Text::new(
+                            format!("không vẽ được biểu tượng: {e}"),
+                            format!("the icon cannot be drawn: {e}"),
+                        ),
+                        hint: Text::new(
+                            "favicon.svg phải là một tệp SVG hợp lệ",
+                            "favicon.svg must be a valid SVG file",
+                        ),
+                    })?;
+                    pages.push(Page {
+                        path: format!("icon-{size}.png"),
+                        content: png,
+                    });
+                }
+            }
+            for page in pages {
                 paths.push(page.path.clone());
                 sink.put(page)?;
             }

@@ -126,6 +126,21 @@ pub fn render(card: &Card) -> Result<Vec<u8>, String> {
     draw(&card_svg(card))
 }
 
+/// A square icon (the theme's `favicon.svg`) drawn as a PNG of `size` pixels, for the web app
+/// manifest and phones' home screens, which do not all take SVG.
+pub fn icon_png(svg: &str, size: u32) -> Result<Vec<u8>, String> {
+    let tree = usvg::Tree::from_str(svg, options()).map_err(|e| e.to_string())?;
+    let mut pixmap =
+        tiny_skia::Pixmap::new(size, size).ok_or("cannot allocate the image".to_string())?;
+    let scale = size as f32 / tree.size().width().max(tree.size().height());
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap.encode_png().map_err(|e| e.to_string())
+}
+
 fn draw(svg: &str) -> Result<Vec<u8>, String> {
     let tree = usvg::Tree::from_str(svg, options()).map_err(|e| e.to_string())?;
     let mut pixmap =

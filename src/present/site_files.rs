@@ -70,3 +70,27 @@ pub(super) fn feed(tr: &Tr, site: &Site, sv: &SiteView) -> String {
     out.push_str("</feed>\n");
     out
 }
+
+/// The web app manifest: the site's name and icons for a phone's home screen. Addresses are
+/// relative to the manifest, so the site works under any path.
+pub(super) fn manifest(title: &str, description: &str) -> String {
+    let manifest = serde_json::json!({
+        "name": title,
+        "short_name": title,
+        "description": description,
+        "lang": "vi",
+        "start_url": "./",
+        "scope": "./",
+        "display": "browser",
+        "background_color": "#ffffff",
+        "theme_color": "#0b5cad",
+        "icons": [
+            { "src": "static/favicon.svg", "sizes": "any", "type": "image/svg+xml" },
+            { "src": "icon-192.png", "sizes": "192x192", "type": "image/png" },
+            { "src": "icon-512.png", "sizes": "512x512", "type": "image/png" }
+        ]
+    });
+    let mut text = serde_json::to_string_pretty(&manifest).expect("a manifest serializes");
+    text.push('\n');
+    text
+}

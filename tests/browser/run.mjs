@@ -222,8 +222,21 @@ class Watch {
   }
 }
 
+/** Layout shift summed as a visitor meets it (CLS without its session windows): measured in the
+ * page by a PerformanceObserver, which works in this Chromium where Lighthouse's audit crashes. */
+const MAX_LAYOUT_SHIFT = 0.01;
+function watchLayoutShift() {
+  window.__layoutShift = 0;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__layoutShift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  } catch (e) { window.__layoutShift = -1; }
+}
+
 async function newPage(context, watch) {
   const page = await context.newPage();
+  await page.addInitScript(watchLayoutShift);
   page.setDefaultTimeout(15000);
   page.setDefaultNavigationTimeout(20000);
   watch.attach(page);
@@ -488,6 +501,8 @@ async function main() {
       await watch.settle(page);
       failures.push(...(await checkLinks(page, base, origin, p.file.endsWith('404.html'))));
       failures.push(...watch.failures(p.status));
+      const shift = await page.evaluate(() => window.__layoutShift);
+      if (shift > MAX_LAYOUT_SHIFT) failures.push(`layout shift ${shift.toFixed(3)} (at most ${MAX_LAYOUT_SHIFT})`);
       failures.push(...(await runAxe(page)).map(formatViolation));
     } catch (e) {
       failures.push(`could not check: ${String(e.message || e).split('\n')[0]}`);
