@@ -61,6 +61,9 @@ pub struct FrontMatter {
     pub region: Spanned<String>,
     #[serde(default)]
     pub kind: String,
+    /// The kind of document in English ("Decision" for "Quyết định").
+    #[serde(default)]
+    pub kind_en: String,
     pub base_year: Option<Spanned<i32>>,
     #[serde(default)]
     pub summary: String,

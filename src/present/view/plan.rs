@@ -28,6 +28,8 @@ pub struct PlanView {
     pub date: Option<String>,
     pub issuer: String,
     pub kind: String,
+    /// The page's language of `kind`: "vi" when no English name is given.
+    pub kind_lang: &'static str,
     pub region: Link,
     pub summary: String,
     pub seed: String,
@@ -67,7 +69,12 @@ pub fn plan(tr: &Tr, site: &Site, computed: &Computed, index: usize) -> PlanView
         number: plan.number.clone(),
         date: plan.date.map(|d| tr.date(d)),
         issuer: tr.text(&plan.issuer, &plan.issuer_en),
-        kind: plan.kind.clone(),
+        kind: tr.text(&plan.kind, &plan.kind_en),
+        kind_lang: if tr.lang == crate::present::format::Lang::En && !plan.kind_en.is_empty() {
+            "en"
+        } else {
+            "vi"
+        },
         region: region_link(tr, site, plan.region),
         summary: tr.text(&plan.summary, &plan.summary_en),
         seed: plan.seed.clone(),
