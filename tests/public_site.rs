@@ -366,9 +366,15 @@ fn every_page_names_an_icon_and_the_manifest_that_exist() {
 #[test]
 fn english_pages_name_pages_and_document_kinds_in_english() {
     let (_dir, output) = common::built();
-    let plan = page_text(&read(&output, "en/ke-hoach/1436-qd-ubnd-son-la-2017/index.html"));
+    let plan = page_text(&read(
+        &output,
+        "en/ke-hoach/1436-qd-ubnd-son-la-2017/index.html",
+    ));
     assert!(plan.contains("Type of document Decision"), "{plan}");
-    assert!(plan.contains("Other pages: Editors' guide (in Vietnamese)"), "{plan}");
+    assert!(
+        plan.contains("Other pages: Editors' guide (in Vietnamese)"),
+        "{plan}"
+    );
     assert!(!plan.contains("Hướng dẫn cho biên tập viên"), "{plan}");
     // The document is quoted as printed, labelled as Vietnamese text.
     let html = read(&output, "en/ke-hoach/huong-hoa-2020/index.html");

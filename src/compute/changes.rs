@@ -3,7 +3,7 @@
 
 use crate::compute::Computed;
 use crate::fingerprint::Fingerprint;
-use crate::model::{Figure, RegionIdx, SeriesIdx, Site};
+use crate::model::{Figure, IndicatorIdx, RegionIdx, SeriesIdx, Site};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
 
@@ -30,6 +30,7 @@ pub fn regions_with_new_figures(
         }
         _ => false,
     };
+    let indicators = old.indicators.len().max(new.indicators.len());
     let changed = (0..new.regions.len())
         .into_par_iter()
         .map(RegionIdx)
@@ -38,6 +39,11 @@ pub fn regions_with_new_figures(
                 !same(
                     old.figures.by_year(region, s),
                     new.figures.by_year(region, s),
+                )
+            }) || (0..indicators).map(IndicatorIdx).any(|i| {
+                !same(
+                    old.published.by_year(region, i),
+                    new.published.by_year(region, i),
                 )
             })
         })
@@ -50,9 +56,18 @@ pub fn regions_with_new_figures(
 /// made from are unchanged.
 pub fn region_fingerprints(site: &Site) -> Vec<Fingerprint> {
     let mut per_region = vec![0u128; site.regions.len()];
-    for ((region, series), years) in site.figures.iter() {
+    // Published indicator values count apart from series: their index is marked.
+    let series = site
+        .figures
+        .iter()
+        .map(|((r, s), years)| (r, s.0 as u64, years));
+    let published = site
+        .published
+        .iter()
+        .map(|((r, i), years)| (r, (1u64 << 63) | i.0 as u64, years));
+    for (region, what, years) in series.chain(published) {
         let mut f = Fingerprint::default();
-        f.write(&(series.0 as u64).to_le_bytes());
+        f.write(&what.to_le_bytes());
         for (year, fig) in years {
             f.write(&year.to_le_bytes());
             for v in [fig.actual, fig.plan] {
@@ -60,7 +75,9 @@ pub fn region_fingerprints(site: &Site) -> Vec<Fingerprint> {
             }
             f.write(&(fig.source.0 as u64).to_le_bytes());
             f.write(&(fig.plan_source.0 as u64).to_le_bytes());
-            f.write_str(&format!("{:?}", fig.qualifier));
+            f.write_str(&format!("{:?} {:?}", fig.qualifier, fig.as_of));
+            f.write(&[u8::from(fig.estimate)]);
+            f.write_str(&fig.quote);
             f.write_str(&fig.note);
             f.write(&[u8::from(fig.derived)]);
         }

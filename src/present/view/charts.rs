@@ -108,6 +108,13 @@ pub(super) fn time_keys(
     keys
 }
 
+/// Whether lines span at least two years: a single value is read in the table, not from a
+/// chart with one point on an empty axis.
+pub(super) fn over_time(lines: &[&[(i32, f64)]]) -> bool {
+    let mut years = lines.iter().flat_map(|l| l.iter().map(|p| p.0));
+    years.next().is_some_and(|first| years.any(|y| y != first))
+}
+
 /// Where a page's data files are, next to its `index.html`.
 pub fn data_file(page_url: &str, ext: &str) -> String {
     format!("{page_url}so-lieu.{ext}")
@@ -290,6 +297,14 @@ pub(super) fn chart_description(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_year_is_no_chart() {
+        assert!(!over_time(&[&[(2024, 1.0)], &[]]));
+        assert!(!over_time(&[&[(2024, 1.0)], &[(2024, 2.0)]]));
+        assert!(over_time(&[&[(2024, 1.0)], &[(2025, 2.0)]]));
+        assert!(!over_time(&[&[]]));
+    }
 
     #[test]
     fn chart_description_names_each_line_with_its_years() {

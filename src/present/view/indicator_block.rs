@@ -1,7 +1,7 @@
 //! An indicator's block for one region, on region and indicator pages: its values by year,
 //! their chart over time, and the targets set on it.
 
-use super::charts::{chart_description, time_keys, ChartView, Slots};
+use super::charts::{chart_description, over_time, time_keys, ChartView, Slots};
 use super::links::{indicator_url, region_link, Link};
 use super::names::{formula_words, indicator_name, region_name};
 use super::sources::{figure_note, input_sources, SourceRef};
@@ -247,6 +247,9 @@ impl IndicatorIn<'_> {
         let targets = targets_for(site, computed, region, Metric::Indicator(i));
         let target_points: Vec<(i32, f64)> =
             targets.iter().map(|(_, t, _)| (t.year, t.value)).collect();
+        if !over_time(&[&points, &plan, &target_points]) {
+            return None;
+        }
         let qualifier = |year: i32| computed.metric_qualifier(region, Metric::Indicator(i), year);
         let desc = chart_description(
             tr,

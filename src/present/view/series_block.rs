@@ -1,7 +1,7 @@
 //! A series' block on a region page: its table by year, its chart over time, the attainment
 //! of its plan and, for a sum of parts, its composition.
 
-use super::charts::{chart_description, key, time_keys, ChartView, Slots};
+use super::charts::{chart_description, key, over_time, time_keys, ChartView, Slots};
 use super::indicator_block::plan_gap;
 use super::names::{region_name, series_name};
 use super::sources::{figure_note, figure_sources, SourceRef};
@@ -183,6 +183,9 @@ impl SeriesIn<'_> {
             .collect();
         let target_points: Vec<(i32, f64)> =
             targets.iter().map(|(_, t, _)| (t.year, t.value)).collect();
+        if !over_time(&[&actual, &plan, &target_points]) {
+            return None;
+        }
         let qualifier = |year: i32| computed.metric_qualifier(region, metric, year);
         let desc = chart_description(
             tr,
