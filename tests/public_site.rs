@@ -378,5 +378,5 @@ fn english_pages_name_pages_and_document_kinds_in_english() {
     assert!(!plan.contains("Hướng dẫn cho biên tập viên"), "{plan}");
     // The document is quoted as printed, labelled as Vietnamese text.
     let html = read(&output, "en/ke-hoach/huong-hoa-2020/index.html");
-    assert!(html.contains("As printed (in Vietnamese): <span lang=\"vi\">6.450 người</span>"));
+    assert!(html.contains("<dt>As printed (in Vietnamese):</dt><dd lang=\"vi\">6.450 người</dd>"));
 }

@@ -22,7 +22,9 @@ pub struct PageView {
 
 pub fn page(tr: &Tr, site: &Site, computed: &Computed, index: usize) -> PageView {
     let page = &site.pages[index];
-    let untranslated = tr.lang == crate::present::format::Lang::En && page.title_en.is_empty();
+    // A page's text is written in Vietnamese only: on English pages it is marked as such, even
+    // when its title has an English name.
+    let untranslated = tr.lang == crate::present::format::Lang::En;
     PageView {
         title: tr.text(&page.title, &page.title_en),
         summary: tr.text(&page.summary, &page.summary_en),
