@@ -17,23 +17,7 @@ fn excel_number(v: &toml::Value, vietnamese: bool) -> String {
     if !vietnamese {
         return text;
     }
-    let (sign, text) = match text.strip_prefix('-') {
-        Some(rest) => ("-", rest.to_string()),
-        None => ("", text),
-    };
-    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    let mut grouped = String::new();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push('.');
-        }
-        grouped.push(c);
-    }
-    if fraction.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped},{fraction}")
-    }
+    common::vietnamese_number(&text)
 }
 
 /// A cell quoted as Excel quotes it, when it has to be.

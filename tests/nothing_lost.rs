@@ -37,21 +37,7 @@ fn same(cell: &str, value: f64) -> bool {
 /// A number as Vietnamese pages write it, grouped by points, a decimal comma, no trailing zeros
 /// beyond what is needed (the pages may show more decimals: only this prefix is looked for).
 fn vi(value: f64) -> String {
-    let text = format!("{}", value.abs());
-    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    let mut grouped = String::new();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push('.');
-        }
-        grouped.push(c);
-    }
-    let sign = if value < 0.0 { "-" } else { "" };
-    if fraction.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped},{fraction}")
-    }
+    common::vietnamese_number(&value.to_string())
 }
 
 /// Every value of the site at `root`, built into `output`, is in the downloads and pages.

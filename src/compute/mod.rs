@@ -52,6 +52,28 @@ impl Value {
     pub fn partial(&self) -> bool {
         self.as_of.is_some()
     }
+    /// The value a source published beside a recomputed one, as a value of its own.
+    pub fn published(&self) -> Option<Value> {
+        match self.origin {
+            Origin::Both { published } => Some(Value {
+                value: published,
+                qualifier: None,
+                origin: Origin::Published,
+                ..*self
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// One year of an indicator in a region, as its table and downloads show it: the value, the
+/// plan, and the value against the plan (a ratio, and a difference in the indicator's unit).
+pub struct IndicatorYear<'a> {
+    pub year: i32,
+    pub value: Option<&'a Value>,
+    pub plan: Option<f64>,
+    pub attainment: Option<f64>,
+    pub plan_gap: Option<f64>,
 }
 
 /// Where an indicator's value comes from.
@@ -120,6 +142,34 @@ impl Computed {
         indicator: IndicatorIdx,
     ) -> Option<&BTreeMap<i32, Value>> {
         self.indicators.get(&(region, indicator))
+    }
+
+    /// Every year an indicator has a value or a plan in a region, in order.
+    pub fn indicator_years(&self, region: RegionIdx, i: IndicatorIdx) -> Vec<IndicatorYear<'_>> {
+        let values = self.indicator(region, i);
+        let plans = self.indicator_plan(region, i);
+        let years: std::collections::BTreeSet<i32> = values
+            .into_iter()
+            .flat_map(|m| m.keys())
+            .chain(plans.into_iter().flat_map(|m| m.keys()))
+            .copied()
+            .collect();
+        years
+            .into_iter()
+            .map(|year| {
+                let value = values.and_then(|m| m.get(&year));
+                let plan = plans.and_then(|m| m.get(&year)).copied();
+                let both = value.zip(plan);
+                IndicatorYear {
+                    year,
+                    value,
+                    plan,
+                    attainment: both
+                        .and_then(|(v, p)| stats::attainment(Some(v.value), Some(p)).value()),
+                    plan_gap: both.map(|(v, p)| v.value - p),
+                }
+            })
+            .collect()
     }
 
     pub fn indicator_plan(

@@ -224,26 +224,17 @@ fn indicator_rows(
 ) -> Vec<Observation> {
     let region = site.region(r);
     let ind = site.indicator(i);
-    let values = computed.indicator(r, i);
-    let plans = computed.indicator_plan(r, i);
-    let years: std::collections::BTreeSet<i32> = values
+    computed
+        .indicator_years(r, i)
         .into_iter()
-        .flat_map(|m| m.keys())
-        .chain(plans.into_iter().flat_map(|m| m.keys()))
-        .copied()
-        .collect();
-    years
-        .into_iter()
-        .map(|year| {
-            let v = values.and_then(|m| m.get(&year));
-            let plan = plans.and_then(|m| m.get(&year)).copied();
+        .map(|y| {
+            let (year, v, plan) = (y.year, y.value, y.plan);
             let number = |x: f64| {
                 let (n, d) = view::indicator_number(site, i, x);
                 plain(n, d)
             };
             let (source, source_url) = join_sources(&view::input_sources(site, r, i, year));
             let change = computed.indicator_change(r, i, year);
-            let both = v.zip(plan);
             Observation {
                 region_code: region.code.clone(),
                 region: tr.name(&region.name_vi, &region.name_en),
@@ -261,11 +252,7 @@ fn indicator_rows(
                 }),
                 qualifier: qualifier_word(v.and_then(|v| v.qualifier)),
                 plan: plan.map(number),
-                attainment_percent: both
-                    .and_then(|(v, p)| {
-                        crate::compute::stats::attainment(Some(v.value), Some(p)).value()
-                    })
-                    .map(|a| plain(a * 100.0, 2)),
+                attainment_percent: y.attainment.map(|a| plain(a * 100.0, 2)),
                 change: change.map(|c| {
                     let (n, d) = view::indicator_change_number(site, i, c.value);
                     plain(n, d)
@@ -275,8 +262,8 @@ fn indicator_rows(
                 development_index_percent: None,
                 source,
                 source_url,
-                plan_gap_points: both.filter(|_| ind.unit == Unit::Percent).map(|(v, p)| {
-                    let (n, d) = view::indicator_change_number(site, i, v.value - p);
+                plan_gap_points: y.plan_gap.filter(|_| ind.unit == Unit::Percent).map(|g| {
+                    let (n, d) = view::indicator_change_number(site, i, g);
                     plain(n, d)
                 }),
                 as_of: v.and_then(|v| v.as_of).map(iso_date).unwrap_or_default(),
@@ -287,17 +274,9 @@ fn indicator_rows(
                     Some(Origin::Published) => "published",
                     Some(Origin::Both { .. }) => "computed_and_published",
                 },
-                published_value: v.and_then(|v| match v.origin {
-                    Origin::Both { published } => {
-                        let as_published = crate::compute::Value {
-                            value: published,
-                            origin: Origin::Published,
-                            ..*v
-                        };
-                        let (n, d) = view::indicator_value_number(site, i, &as_published);
-                        Some(plain(n, d))
-                    }
-                    _ => None,
+                published_value: v.and_then(|v| v.published()).map(|p| {
+                    let (n, d) = view::indicator_value_number(site, i, &p);
+                    plain(n, d)
                 }),
             }
         })

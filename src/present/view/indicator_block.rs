@@ -119,17 +119,13 @@ pub(super) fn value_marks(tr: &Tr, site: &Site, i: IndicatorIdx, v: &Value) -> V
     match v.origin {
         Origin::Computed => {}
         Origin::Published => marks.push(tr.t("published_only")),
-        Origin::Both { published } => {
-            let as_published = Value {
-                value: published,
-                origin: Origin::Published,
-                qualifier: None,
-                ..*v
-            };
-            marks.push(tr.f(
-                "published_beside",
-                &[("value", &indicator_value_text(tr, site, i, &as_published))],
-            ))
+        Origin::Both { .. } => {
+            if let Some(published) = v.published() {
+                marks.push(tr.f(
+                    "published_beside",
+                    &[("value", &indicator_value_text(tr, site, i, &published))],
+                ))
+            }
         }
     }
     marks
@@ -155,19 +151,11 @@ impl IndicatorIn<'_> {
         let (tr, site, computed, region, i) =
             (self.tr, self.site, self.computed, self.region, self.i);
         let ind = site.indicator(i);
-        let values = computed.indicator(region, i);
-        let plans = computed.indicator_plan(region, i);
-        let years: BTreeSet<i32> = values
+        computed
+            .indicator_years(region, i)
             .into_iter()
-            .flat_map(|m| m.keys())
-            .chain(plans.into_iter().flat_map(|m| m.keys()))
-            .copied()
-            .collect();
-        years
-            .into_iter()
-            .map(|year| {
-                let v = values.and_then(|m| m.get(&year));
-                let plan = plans.and_then(|m| m.get(&year)).copied();
+            .map(|y| {
+                let (year, v, plan) = (y.year, y.value, y.plan);
                 let mut notes: BTreeSet<String> = ind
                     .inputs
                     .iter()
@@ -186,22 +174,14 @@ impl IndicatorIn<'_> {
                         notes.insert(p.note.clone());
                     }
                 }
-                let (attainment, gap) = match (v, plan) {
-                    (Some(v), Some(p)) => {
-                        let ratio = crate::compute::stats::attainment(Some(v.value), Some(p));
-                        let gap = (ind.unit == Unit::Percent).then(|| {
-                            let (n, d) = indicator_change_number(site, i, v.value - p);
-                            qualified(v.qualifier, plan_gap(tr, n, d))
-                        });
-                        (
-                            ratio
-                                .value()
-                                .map(|r| qualified(v.qualifier, format::percent(r, 2, tr.lang))),
-                            gap,
-                        )
-                    }
-                    _ => (None, None),
-                };
+                let qualifier = v.and_then(|v| v.qualifier);
+                let attainment = y
+                    .attainment
+                    .map(|r| qualified(qualifier, format::percent(r, 2, tr.lang)));
+                let gap = y.plan_gap.filter(|_| ind.unit == Unit::Percent).map(|g| {
+                    let (n, d) = indicator_change_number(site, i, g);
+                    qualified(qualifier, plan_gap(tr, n, d))
+                });
                 IndicatorRow {
                     year,
                     value: v.map(|v| indicator_value_text(tr, site, i, v)),
