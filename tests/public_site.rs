@@ -325,6 +325,28 @@ fn the_editors_guide_is_a_page_of_the_site_in_both_languages() {
     );
 }
 
+/// The font is `font-display: optional`: a page that does not preload it draws its text in the
+/// fallback and may swap once the font arrives, which shifts the layout (CI saw it on the embeds).
+#[test]
+fn every_page_that_uses_the_stylesheet_preloads_its_font() {
+    let (_dir, output) = common::built();
+    let mut styled = 0;
+    for page in html_pages(&output) {
+        let html = common::read(&output, &page);
+        if !html.contains("static/style.css\"") {
+            continue;
+        }
+        styled += 1;
+        assert!(
+            html.contains(
+                "static/fonts/dejavu-sans-vi.woff2\" as=\"font\" type=\"font/woff2\" crossorigin>"
+            ),
+            "{page} uses the stylesheet but does not preload the font"
+        );
+    }
+    assert!(styled > 100, "only {styled} styled pages");
+}
+
 #[test]
 fn every_page_names_an_icon_and_the_manifest_that_exist() {
     let (_dir, output) = common::built();
