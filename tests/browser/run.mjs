@@ -10,7 +10,11 @@
 // the 404 page's own status), no request leaving 127.0.0.1:<port> (blocked and reported), zero
 // axe-core violations (WCAG 2.1 A/AA and best practices), a working language switch
 // (nav.lang a[hreflang] and link rel=alternate to a page in that language) and no broken links
-// within the site. Then: live search, the language switch clicked both ways, and full-page
+// within the site, and, in a map whose provinces are links, every
+// province drawn with a value linked. Each page is loaded a second time on a 360 px phone
+// (a mobile viewport): there too no failed request, and the page never scrolls sideways. On both
+// loads the layout shift (PerformanceObserver) stays under MAX_LAYOUT_SHIFT. Pages with MAX_DOM
+// elements or more are listed as warnings. Then: live search, the language switch clicked both ways, and full-page
 // screenshots at 360 and 1280 px into screenshots/. Exits 1 if anything failed.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -225,6 +229,39 @@ class Watch {
 /** Layout shift summed as a visitor meets it (CLS without its session windows): measured in the
  * page by a PerformanceObserver, which works in this Chromium where Lighthouse's audit crashes. */
 const MAX_LAYOUT_SHIFT = 0.01;
+/** Past this many elements a phone's layout and style work grows slow (Lighthouse's limit). */
+const MAX_DOM = 1000;
+const PHONE = { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
+/** On the loaded page: element count, sideways overflow and what overflows, map links. */
+async function pageShape(page) {
+  return page.evaluate(() => {
+    const w = document.documentElement.clientWidth;
+    const over = (e) => e.getBoundingClientRect().right > w + 1;
+    const wide = document.documentElement.scrollWidth - w;
+    const culprits = wide > 0
+      ? [...document.querySelectorAll('body *')]
+        .filter((e) => over(e) && !(e.parentElement && over(e.parentElement)))
+        .slice(0, 3).map((e) => `<${e.tagName.toLowerCase()}${e.getAttribute('class') ? ` class="${e.getAttribute('class')}"` : ''}> ${Math.round(e.getBoundingClientRect().width)}px`)
+      : [];
+    // A province with a value has a <title> and a colour fill; one without has the hatch
+    // (fill="url(#…)"). In a map of links (not role="img"), each with a value is inside an <a>.
+    const unlinked = [];
+    const mapLinks = [];
+    for (const svg of document.querySelectorAll('svg.map')) {
+      if (svg.getAttribute('role') === 'img') continue;
+      for (const path of svg.querySelectorAll('path')) {
+        const a = path.closest('a');
+        const title = a ? a.querySelector('title') : path.querySelector('title');
+        if (!title) continue;
+        const fill = path.getAttribute('fill') || '';
+        if (a) mapLinks.push(a.href.baseVal !== undefined ? new URL(a.href.baseVal, location.href).href : a.href);
+        else if (!fill.startsWith('url(')) unlinked.push(title.textContent.trim());
+      }
+    }
+    return { elements: document.getElementsByTagName('*').length, wide, culprits, unlinked, mapLinks };
+  });
+}
 function watchLayoutShift() {
   window.__layoutShift = 0;
   try {
@@ -482,6 +519,8 @@ async function main() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', locale: 'vi-VN' });
   const watch = new Watch(origin);
   let page = await newPage(context, watch);
+  const phoneContext = await browser.newContext({ ...PHONE, serviceWorkers: 'block', locale: 'vi-VN' });
+  let phone = await newPage(phoneContext, watch);
 
   const results = []; // { name, failures: [] }
   const warnings = []; // reported, but do not fail the run
@@ -503,7 +542,28 @@ async function main() {
       failures.push(...watch.failures(p.status));
       const shift = await page.evaluate(() => window.__layoutShift);
       if (shift > MAX_LAYOUT_SHIFT) failures.push(`layout shift ${shift.toFixed(3)} (at most ${MAX_LAYOUT_SHIFT})`);
+      const shape = await pageShape(page);
+      // Reported, not yet failing: issue 16 asks for fewer than MAX_DOM on every page, and the
+      // region pages of the example site are still over it (its note has the figures).
+      if (shape.elements >= MAX_DOM) warnings.push(`${p.label}: ${shape.elements} DOM elements (want fewer than ${MAX_DOM})`);
+      if (shape.wide > 0) failures.push(`scrolls sideways by ${shape.wide}px at 1280 px (widest: ${shape.culprits.join(', ')})`);
+      if (shape.unlinked.length) failures.push(`map: ${shape.unlinked.length} province(s) with a value not linked: ${shape.unlinked.slice(0, 3).join('; ')}`);
+      for (const href of [...new Set(shape.mapLinks)]) {
+        const r = await httpInfo(href);
+        if (r.status !== 200) failures.push(`map link answers ${r.status || r.error}: ${href}`);
+      }
       failures.push(...(await runAxe(page)).map(formatViolation));
+      // The same page on a phone, loaded afresh: what a citizen meets first.
+      if (phone.isClosed()) phone = await newPage(phoneContext, watch);
+      watch.reset(p.url);
+      const presp = await phone.goto(p.url, { waitUntil: 'load' });
+      if (!presp || presp.status() !== p.status) failures.push(`360 px: status ${presp ? presp.status() : 'none'}`);
+      await watch.settle(phone);
+      failures.push(...watch.failures(p.status).map((f) => `360 px: ${f}`));
+      const pshift = await phone.evaluate(() => window.__layoutShift);
+      if (pshift > MAX_LAYOUT_SHIFT) failures.push(`360 px: layout shift ${pshift.toFixed(3)} (at most ${MAX_LAYOUT_SHIFT})`);
+      const pshape = await pageShape(phone);
+      if (pshape.wide > 0) failures.push(`360 px: scrolls sideways by ${pshape.wide}px (widest: ${pshape.culprits.join(', ')})`);
     } catch (e) {
       failures.push(`could not check: ${String(e.message || e).split('\n')[0]}`);
     }
